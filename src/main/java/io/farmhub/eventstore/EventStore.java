@@ -22,6 +22,13 @@ public interface EventStore extends AutoCloseable {
     /** Expected version that accepts whatever the stream's version is (for command logs). */
     long ANY = -1;
 
+    /**
+     * The largest batch one append may carry, measured as the UTF-8 NDJSON of its stored envelopes: Azure's
+     * append block limit (4 MiB). Both stores refuse a larger batch with {@link BatchTooLargeException}, so the
+     * embedded default behaves exactly like Azure.
+     */
+    int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
     AppendResult append(StreamId stream, long expectedVersion, List<NewEvent> events);
 
     /**

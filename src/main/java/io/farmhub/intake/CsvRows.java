@@ -42,7 +42,7 @@ final class CsvRows implements Closeable {
             .setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true)
             .get();
-    private static final Pattern LINE = Pattern.compile("line:? ([0-9,]+)");
+    private static final Pattern LINE = Pattern.compile("line:? ([0-9][0-9,]*[0-9]|[0-9])");
 
     /** A data row: its number (from 1) and its cells by column name. */
     record Row(int number, Map<String, String> cells) {

@@ -79,7 +79,7 @@ public class InboxReader {
             if (size > maxBytes) {
                 return read(relativePath, oversize(size), knownUsers);
             }
-            byte[] bytes = in.readNBytes((int) maxBytes + 1);
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
             return read(relativePath, bytes.length > maxBytes ? oversize(bytes.length) : DocumentContent.of(bytes),
                     knownUsers);
         } catch (IOException e) {

@@ -12,20 +12,23 @@ import io.farmhub.core.ErrorCode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A {@code *.json} document: one command {@code {"commandType", "commandId"?, "payload"}} or a batch
  * {@code {"commands": [...]}}. The envelope must be sound for the document to be accepted: every command an
- * object with a non-empty {@code commandType} text, a {@code payload} object and, if given, a non-empty
- * {@code commandId} text (at most 200 characters); otherwise the whole document is {@code MALFORMED} with the
- * JSON path of the first problem. An empty batch is {@code MALFORMED} too. Other top-level fields are ignored.
+ * object with a {@code commandType} that is a name (letters and digits), a {@code payload} object and, if given, a
+ * {@code commandId} of at most 200 letters, digits and {@code . _ : @ + -} (both become part of the command's
+ * stream name, {@code command/<commandType>/<commandId>}); otherwise the whole document is {@code MALFORMED} with
+ * the JSON path of the first problem. An empty batch is {@code MALFORMED} too. Other top-level fields are ignored.
  * What is inside a payload is not judged here: each command carries it as sent and the pipeline validates it
  * (an unknown command type becomes {@code UNKNOWN_COMMAND} there). Batches are read one command at a time.
  */
 final class JsonDocument {
 
     private static final Set<String> ENVELOPE = Set.of("commandType", "commandId", "payload");
-    private static final int MAX_COMMAND_ID = 200;
+    private static final Pattern COMMAND_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,99}");
+    private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}");
 
     private JsonDocument() {
     }
@@ -76,15 +79,14 @@ final class JsonDocument {
             throw new IntakeProblem(ErrorCode.MALFORMED, at, "The command at " + at + " is not a JSON object.");
         }
         JsonNode type = node.get("commandType");
-        if (type == null || !type.isTextual() || type.asText().isBlank()) {
+        if (type == null || !type.isTextual() || !COMMAND_TYPE.matcher(type.asText()).matches()) {
             throw new IntakeProblem(ErrorCode.MALFORMED, at + ".commandType", "The command at " + at
                     + " needs a commandType naming the command, e.g. \"RelocateAnimal\".");
         }
         JsonNode id = node.get("commandId");
-        if (id != null && !id.isNull()
-                && (!id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_COMMAND_ID)) {
+        if (id != null && !id.isNull() && !(id.isTextual() && COMMAND_ID.matcher(id.asText()).matches())) {
             throw new IntakeProblem(ErrorCode.MALFORMED, at + ".commandId", "The commandId at " + at
-                    + ", when given, must be a non-empty text of at most " + MAX_COMMAND_ID + " characters.");
+                    + ", when given, must be at most 200 letters, digits and . _ : @ + - (no spaces or slashes).");
         }
         JsonNode payload = node.get("payload");
         if (payload == null || !payload.isObject()) {

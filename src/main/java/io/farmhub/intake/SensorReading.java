@@ -47,27 +47,27 @@ public record SensorReading(String sensorId, String kind, String subject, BigDec
         }
         String sensorId = text(node, "sensorId");
         if (!SENSOR_ID.matcher(sensorId).matches()) {
-            throw problem("sensorId", "sensorId '" + Text.shorten(sensorId) + "' may only hold letters, digits and"
-                    + " . _ @ + - (at most 100).");
+            throw problem("sensorId", "The sensorId '" + Text.shorten(sensorId) + "' may only hold letters,"
+                    + " digits and . _ @ + - (at most 100).");
         }
         String kind = text(node, "kind");
-        SensorKind mapping = SensorKind.of(kind).orElseThrow(() -> problem("kind", "kind '" + Text.shorten(kind)
-                + "' is not known; it is one of " + SensorKind.known() + "."));
+        SensorKind mapping = SensorKind.of(kind).orElseThrow(() -> problem("kind", "The kind '"
+                + Text.shorten(kind) + "' is not known; it is one of " + SensorKind.known() + "."));
         String subject = text(node, "subject");
         if (subject.length() > MAX_SUBJECT) {
-            throw problem("subject", "subject is longer than " + MAX_SUBJECT + " characters.");
+            throw problem("subject", "The subject is longer than " + MAX_SUBJECT + " characters.");
         }
         JsonNode value = node.get("value");
         if (value == null || value.isNull()) {
-            throw problem("value", "value is missing.");
+            throw problem("value", "The value is missing.");
         }
         if (!value.isNumber()) {
-            throw problem("value", "value must be a number, not " + Text.shorten(value.toString()) + ".");
+            throw problem("value", "The value must be a number, not " + Text.shorten(value.toString()) + ".");
         }
         JsonLimits.checkNumbers(value, "value");
         String unit = text(node, "unit");
         if (!mapping.units.contains(unit)) {
-            throw problem("unit", "a " + kind + " reading is in " + mapping.units.get(0) + ", not '"
+            throw problem("unit", "The unit must be " + mapping.units.get(0) + " for a " + kind + " reading, not '"
                     + Text.shorten(unit) + "'.");
         }
         return new SensorReading(sensorId, kind, subject, value.decimalValue(), unit, instant(text(node, "at")));
@@ -77,24 +77,23 @@ public record SensorReading(String sensorId, String kind, String subject, BigDec
         try {
             return OffsetDateTime.parse(at, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            throw problem("at", "at '" + Text.shorten(at) + "' is not an ISO-8601 instant with its offset, such as"
-                    + " 2026-11-26T06:12:00Z.");
+            throw problem("at", "The time (at) '" + Text.shorten(at) + "' is not an ISO-8601 instant with its"
+                    + " offset, such as 2026-11-26T06:12:00Z.");
         }
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw problem(field, field + " is missing.");
+            throw problem(field, "The " + field + " is missing.");
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw problem(field, field + " must be a non-empty text.");
+            throw problem(field, "The " + field + " must be a non-empty text.");
         }
         return value.asText();
     }
 
     private static IntakeProblem problem(String field, String message) {
-        return new IntakeProblem(ErrorCode.MALFORMED, field, Character.toUpperCase(message.charAt(0))
-                + message.substring(1));
+        return new IntakeProblem(ErrorCode.MALFORMED, field, message);
     }
 }

@@ -30,7 +30,8 @@ public record SensorReading(String sensorId, String kind, String subject, BigDec
     }
 
     public CommandRequest toCommand(String submittedBy) {
-        SensorKind mapping = SensorKind.of(kind).orElseThrow();
+        SensorKind mapping = SensorKind.of(kind)
+                .orElseThrow(() -> new IllegalArgumentException("not a reading kind: " + kind));
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put(mapping.subjectField, subject);
         payload.put(mapping.atField, at.toString());

@@ -1,13 +1,12 @@
 package io.farmhub.farm.loan;
 
 import io.farmhub.farm.Classification;
-import io.farmhub.farm.field.FieldSummary;
-import io.farmhub.farm.tractor.TractorSummary;
 import java.util.Set;
 
 /**
  * The {@code pledged(loanId)} classifier: an asset is in the set while it is pledged to that loan. It looks
- * only at the asset's pledges, so any summary with a {@code pledgedTo} (field, tractor, cow) can use it.
+ * only at the asset's pledges, so it serves every summary with a {@code pledgedTo} (field-summary,
+ * tractor-summary, cow-summary) without knowing any of them.
  */
 public final class Pledged {
 
@@ -18,14 +17,6 @@ public final class Pledged {
 
     public static boolean includes(Set<String> pledgedTo, String loanId) {
         return pledgedTo.contains(loanId);
-    }
-
-    public static boolean includes(FieldSummary field, String loanId) {
-        return includes(field.pledgedTo(), loanId);
-    }
-
-    public static boolean includes(TractorSummary tractor, String loanId) {
-        return includes(tractor.pledgedTo(), loanId);
     }
 
     /** Membership after the pledges went from {@code before} to {@code after}, and whether that moved it. */

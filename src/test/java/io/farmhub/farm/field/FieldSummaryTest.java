@@ -61,10 +61,10 @@ class FieldSummaryTest {
         FieldSummary pledged = replay(FieldDeciderTest.REGISTERED, new CollateralPledged("L-1", "AIB", TODAY));
         FieldSummary released = replay(FieldDeciderTest.REGISTERED, new CollateralPledged("L-1", "AIB", TODAY),
                 new CollateralReleased("L-1", TODAY));
-        assertThat(Pledged.includes(before, "L-1")).isFalse();
-        assertThat(Pledged.includes(pledged, "L-1")).isTrue();
-        assertThat(Pledged.includes(pledged, "L-2")).isFalse();
-        assertThat(Pledged.includes(released, "L-1")).isFalse();
+        assertThat(Pledged.includes(before.pledgedTo(), "L-1")).isFalse();
+        assertThat(Pledged.includes(pledged.pledgedTo(), "L-1")).isTrue();
+        assertThat(Pledged.includes(pledged.pledgedTo(), "L-2")).isFalse();
+        assertThat(Pledged.includes(released.pledgedTo(), "L-1")).isFalse();
         assertThat(Pledged.classify(before.pledgedTo(), pledged.pledgedTo(), "L-1"))
                 .isEqualTo(new io.farmhub.farm.Classification(true, true));
         assertThat(Pledged.classify(pledged.pledgedTo(), pledged.pledgedTo(), "L-1"))

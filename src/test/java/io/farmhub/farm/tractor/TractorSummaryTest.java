@@ -40,7 +40,7 @@ class TractorSummaryTest {
         assertThat(s.lastService()).isEqualTo(new Tractor.Service(LocalDate.parse("2026-06-01"), new BigDecimal("500.0")));
         assertThat(s.hoursSinceService()).isEqualTo(new BigDecimal("10.0"));
         assertThat(s.pledgedTo()).containsExactly("L-1");
-        assertThat(Pledged.includes(s, "L-1")).isTrue();
+        assertThat(Pledged.includes(s.pledgedTo(), "L-1")).isTrue();
         assertThat(Json.MAPPER.valueToTree(s).get("hoursSinceService").decimalValue()).isEqualTo(new BigDecimal("10.0"));
         assertThat(Json.MAPPER.treeToValue(Json.MAPPER.valueToTree(s), TractorSummary.class)).isEqualTo(s);
     }

@@ -21,7 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class BarnFoldProperties {
+class BarnFoldPropertiesTest {
 
     static final String CODE = "main-barn";
     static final LocalDate TODAY = LocalDate.parse("2026-11-27");

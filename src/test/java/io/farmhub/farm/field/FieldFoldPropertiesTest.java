@@ -20,7 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class FieldFoldProperties {
+class FieldFoldPropertiesTest {
 
     static final String CODE = "north-meadow";
     static final LocalDate TODAY = LocalDate.parse("2026-11-27");

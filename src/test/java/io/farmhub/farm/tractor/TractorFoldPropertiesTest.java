@@ -21,7 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class TractorFoldProperties {
+class TractorFoldPropertiesTest {
 
     static final String CHASSIS = "JD6R155X001234";
     static final LocalDate TODAY = LocalDate.parse("2026-11-27");

@@ -18,7 +18,8 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // Event data goes through a JsonNode: keep decimals as written (80 stays 80, not 8E+1; 12.40 keeps its scale).
+            // Event data goes through a JsonNode tree; by default the tree strips trailing zeros, storing
+            // 500 engine hours as 5E+2 and 29.0 °C as 29. Decimals must be stored as they were given.
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 

@@ -54,6 +54,11 @@ public class Users {
         byName.put(name, new User(name, roles));
     }
 
+    /** Every user name, e.g. for the inbox, whose folders name the submitting user. */
+    public Set<String> names() {
+        return Set.copyOf(byName.keySet());
+    }
+
     public Optional<User> byName(String name) {
         return Optional.ofNullable(name).map(byName::get);
     }

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** The cow folds (state, cow-summary, cow-locations) over any valid history. */
-class CowFoldProperties {
+class CowFoldPropertiesTest {
 
     private static final String TAG = Herd.DAISY;
 

@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One running hub (random port, its own data folder) shared by the API tests, with one user per role:
- * mary (farm-manager), hank (herdsperson), vic (vet), joe (contractor, 2 tractor services a day),
- * gate-7 (sensor-gateway) and audrey (auditor).
+ * mary (farm-manager), hank (herdsperson), vic (vet), joe (contractor), quinn (contractor, 2 tractor
+ * services a day, kept for the quota test), gate-7 (sensor-gateway) and audrey (auditor).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ApiTestBase {
@@ -29,6 +29,7 @@ abstract class ApiTestBase {
     static final String HANK = "hank-secret-key";
     static final String VIC = "vic-secret-key";
     static final String JOE = "joe-secret-key";
+    static final String QUINN = "quinn-secret-key";
     static final String GATE = "gate-secret-key";
     static final String AUDREY = "audrey-secret-key";
     static final Path DATA_DIR = tempDir();
@@ -45,9 +46,10 @@ abstract class ApiTestBase {
         user(registry, "hank", HANK, "herdsperson");
         user(registry, "vic", VIC, "vet");
         user(registry, "joe", JOE, "contractor");
+        user(registry, "quinn", QUINN, "contractor");
         user(registry, "gate-7", GATE, "sensor-gateway");
         user(registry, "audrey", AUDREY, "auditor");
-        registry.add("farmhub.security.quotas.joe.RecordTractorService", () -> "2");
+        registry.add("farmhub.security.quotas.quinn.RecordTractorService", () -> "2");
     }
 
     private static void user(DynamicPropertyRegistry registry, String name, String key, String role) {

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SecurityApiTest extends ApiTestBase {
 
     static final String FIELD = "{\"fieldCode\":\"%s\",\"name\":\"A field\",\"areaHectares\":\"4.5\"}";
-    static final String SERVICE = "{\"chassisNumber\":\"JD6R155X001234\",\"servicedOn\":\"2026-11-20\","
+    static final String SERVICE = "{\"chassisNumber\":\"ZX9000000001\",\"servicedOn\":\"2026-11-20\","
             + "\"engineHours\":\"%d\",\"workDone\":\"oil change\"}";
 
     @Autowired
@@ -67,28 +67,28 @@ class SecurityApiTest extends ApiTestBase {
     void a_spent_quota_gets_403_quota_exceeded_counting_each_command_once() {
         String first = "svc-1-" + UUID.randomUUID();
         String second = "svc-2-" + UUID.randomUUID();
-        assertThat(hub.post("/api/commands", JOE, HubClient.command("RecordTractorService", first,
+        assertThat(hub.post("/api/commands", QUINN, HubClient.command("RecordTractorService", first,
                 SERVICE.formatted(100))).statusCode()).isEqualTo(202);
-        assertThat(hub.post("/api/commands", JOE, HubClient.command("RecordTractorService", second,
+        assertThat(hub.post("/api/commands", QUINN, HubClient.command("RecordTractorService", second,
                 SERVICE.formatted(200))).statusCode()).isEqualTo(202);
         awaitTerminal(first);
         awaitTerminal(second); // the pipeline's authorise step asked again: still two, not four
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        assertThat(ledger.used("joe", "RecordTractorService", today)).isEqualTo(2);
+        assertThat(ledger.used("quinn", "RecordTractorService", today)).isEqualTo(2);
 
         // The same command again is the command already known, not a third one.
-        assertThat(hub.post("/api/commands", JOE, HubClient.command("RecordTractorService", first,
+        assertThat(hub.post("/api/commands", QUINN, HubClient.command("RecordTractorService", first,
                 SERVICE.formatted(100))).statusCode()).isEqualTo(200);
 
         String third = "svc-3-" + UUID.randomUUID();
-        JsonNode problem = assertProblem(hub.post("/api/commands", JOE, HubClient.command("RecordTractorService",
+        JsonNode problem = assertProblem(hub.post("/api/commands", QUINN, HubClient.command("RecordTractorService",
                 third, SERVICE.formatted(300))), 403, "QUOTA_EXCEEDED");
         assertThat(problem.path("detail").asText()).contains("quota");
-        assertThat(ledger.used("joe", "RecordTractorService", today)).isEqualTo(2);
+        assertThat(ledger.used("quinn", "RecordTractorService", today)).isEqualTo(2);
         List<JsonNode> logged = errorsFor(third);
         assertThat(logged).hasSize(1);
         assertThat(logged.get(0).path("code").asText()).isEqualTo("QUOTA_EXCEEDED");
-        assertThat(logged.get(0).path("submittedBy").asText()).isEqualTo("joe");
+        assertThat(logged.get(0).path("submittedBy").asText()).isEqualTo("quinn");
     }
 
     @Test
@@ -104,7 +104,7 @@ class SecurityApiTest extends ApiTestBase {
     void the_submitter_reads_its_own_command_but_not_others() {
         String mine = "joe-own-" + UUID.randomUUID();
         assertThat(hub.post("/api/commands", GATE, HubClient.command("RecordEngineHours", mine,
-                "{\"chassisNumber\":\"JD6R155X001234\",\"at\":\"2026-11-20T10:00:00Z\",\"engineHours\":\"5\"}"))
+                "{\"chassisNumber\":\"ZX9000000001\",\"at\":\"2026-11-20T10:00:00Z\",\"engineHours\":\"5\"}"))
                 .statusCode()).isEqualTo(202);
         assertThat(hub.get("/api/commands/" + mine, GATE).statusCode()).isEqualTo(200);
         assertProblem(hub.get("/api/commands/" + mine, JOE), 403, "FORBIDDEN");

@@ -491,7 +491,10 @@ public abstract class EventStoreContract {
         List<NewEvent> events = new ArrayList<>();
         long size = 0;
         for (int i = 0; i < count; i++) {
-            NewEvent e = event("Bulk", "2026-11-01");
+            NewEvent plain = event("Bulk", "2026-11-01");
+            NewEvent e = new NewEvent(plain.eventId(), plain.eventType(), 1, plain.occurredAt(), plain.correlationId(),
+                    plain.causationId(), plain.who(), plain.source(), null,
+                    ((ObjectNode) plain.data().deepCopy()).put("pad", ""));
             events.add(e);
             size += ndjsonBytes(EventEnvelope.stored(e, stream, i + 1, Instant.parse("2026-11-27T05:01:02.123Z")));
         }

@@ -40,6 +40,11 @@ final class GroupCommitWriter implements Runnable {
         queue.add(append);
     }
 
+    /** Appends waiting for the writer to pick them up (tests use it to line up a group). */
+    int queued() {
+        return queue.size();
+    }
+
     /** Asks the writer to commit what is queued and stop; appends queued after this are refused. */
     void stop() {
         queue.add(STOP);

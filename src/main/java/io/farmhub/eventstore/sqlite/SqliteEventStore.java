@@ -99,6 +99,10 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
+    int queuedAppends() {
+        return writer.queued();
+    }
+
     @Override
     public List<EventEnvelope> read(StreamId stream, long fromVersion, LocalDate asOf, Instant knownAt) {
         Objects.requireNonNull(stream, "stream");

@@ -47,9 +47,10 @@ final class ReadConnection implements AutoCloseable {
             q.setString(4, asOf.toString());
         }
         List<EventEnvelope> events = new ArrayList<>();
+        EnvelopeRows rows = new EnvelopeRows(name);
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                events.add(EnvelopeRows.envelope(rs, name));
+                events.add(rows.next(rs));
             }
         }
         return events;

@@ -218,12 +218,13 @@ final class WriteConnection implements AutoCloseable {
     /** The stored envelopes of those events of the batch that are already in the stream, in batch order. */
     private List<EventEnvelope> storedCopies(long streamId, String name, List<PendingEvent> events) throws SQLException {
         List<EventEnvelope> stored = new ArrayList<>();
+        EnvelopeRows rows = new EnvelopeRows(name);
         findEvent.setLong(1, streamId);
         for (PendingEvent e : events) {
             findEvent.setString(2, e.event().eventId());
             try (ResultSet rs = findEvent.executeQuery()) {
                 if (rs.next()) {
-                    stored.add(EnvelopeRows.envelope(rs, name));
+                    stored.add(rows.next(rs));
                 }
             }
         }

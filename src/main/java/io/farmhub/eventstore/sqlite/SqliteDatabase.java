@@ -26,7 +26,7 @@ final class SqliteDatabase {
             domain    TEXT    NOT NULL,
             aggregate TEXT    NOT NULL,
             version   INTEGER NOT NULL)""",
-        "CREATE INDEX IF NOT EXISTS streams_by_aggregate ON streams (domain, aggregate)",
+        "CREATE INDEX IF NOT EXISTS streams_by_aggregate ON streams (domain, aggregate, stream)",
         // position: the global commit order, for later consumers that follow every stream at once.
         // data last: SQLite reads columns in order, so the small envelope fields stay on the row's first page.
         """
@@ -48,7 +48,8 @@ final class SqliteDatabase {
             data           TEXT    NOT NULL)""",
         "CREATE UNIQUE INDEX IF NOT EXISTS events_by_version ON events (stream_id, version)",
         "CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (stream_id, event_id)",
-        // occurred_on is the UTC business date (yyyy-mm-dd, sorts as text), so asOf filters in SQL.
+        // occurred_on is the UTC business date (yyyy-mm-dd, sorts as text): asOf filters in SQL, and this index
+        // serves date-bounded lookups. A whole-stream read in version order walks events_by_version instead.
         "CREATE INDEX IF NOT EXISTS events_by_business_date ON events (stream_id, occurred_on)",
         // The last recordedAt handed out, shared by every store instance on this file: recordedAt never goes
         // backwards, not across restarts, nor when the wall clock steps back.

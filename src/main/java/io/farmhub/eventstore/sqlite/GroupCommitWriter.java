@@ -113,17 +113,14 @@ final class GroupCommitWriter implements Runnable {
             } else {
                 connection.commitReadOnly();
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
+            // Even an Error fails only this group: the writer must live on, or every later caller would wait forever.
             connection.rollbackQuietly();
             log.error("Event store {}: a group of {} appends could not be committed", file, group.size(), e);
             EventStoreException failed = new EventStoreException("could not commit to the event store " + file
                     + ": " + e.getMessage(), e);
             group.forEach(p -> p.result().completeExceptionally(failed));
             return;
-        } catch (Error e) {
-            connection.rollbackQuietly();
-            group.forEach(p -> p.result().completeExceptionally(e));
-            throw e;
         }
         for (int i = 0; i < group.size(); i++) {
             CompletableFuture<AppendResult> result = group.get(i).result();

@@ -91,9 +91,7 @@ public final class SqliteEventStore implements EventStore {
             return append.result().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
-                // rethrown as the same type (BatchTooLargeException, EventStoreException), with the caller's trace
-                cause.addSuppressed(new Exception("appending to " + stream));
-                throw cause;
+                throw cause; // as the writer raised it: BatchTooLargeException, EventStoreException
             }
             throw new EventStoreException("the event store writer failed: " + e.getCause(), e.getCause());
         }

@@ -57,7 +57,8 @@ class EmbeddedStartupTest {
 
     private static Path freshDataDir() {
         try {
-            return Files.createTempDirectory("farmhub-startup").resolve("data");
+            // under target/, so the build's clean removes it with everything else the tests leave
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "startup-").resolve("data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package io.farmhub.farm.field;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.core.Versioned;

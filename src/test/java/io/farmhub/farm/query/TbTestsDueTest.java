@@ -2,6 +2,7 @@ package io.farmhub.farm.query;
 
 import static io.farmhub.farm.query.ExampleFarm.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.farmhub.farm.Location;
 import io.farmhub.farm.cow.CowSummary.TbTest;
@@ -27,10 +28,10 @@ class TbTestsDueTest {
     void before_the_vet_came_every_animal_on_the_farm_was_due_and_none_had_a_test() {
         assertThat(FARM.ask(QUERY, TODAY, "asOf", "2026-11-11").result().animals())
                 .extracting(Animal::earTag, Animal::lastTest)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(FRIESIAN, null),
-                        org.assertj.core.groups.Tuple.tuple(JERSEY, null),
-                        org.assertj.core.groups.Tuple.tuple(HEREFORD_BULL, null),
-                        org.assertj.core.groups.Tuple.tuple(HEREFORD_HEIFER, null));
+                .containsExactly(tuple(FRIESIAN, null),
+                        tuple(JERSEY, null),
+                        tuple(HEREFORD_BULL, null),
+                        tuple(HEREFORD_HEIFER, null));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.farmhub.farm.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.farmhub.core.Aggregate;
 import io.farmhub.core.EventEnvelope;
 import io.farmhub.farm.cow.Cow;
 import java.time.Instant;
@@ -17,9 +16,13 @@ import java.util.SortedMap;
  * and where it came from ({@code inbox:mary/moves.csv#3}, {@code api:mary}, {@code sensor:parlour-3},
  * {@code schedule:...}). An ear tag FarmHub never saw has an empty history.
  */
-public final class AnimalHistory implements FarmQuery<AnimalHistory.Parameters, AnimalHistory.History> {
+public final class AnimalHistory extends NamedQuery<AnimalHistory.Parameters, AnimalHistory.History> {
 
     public static final String NAME = "animal-history";
+
+    public AnimalHistory() {
+        super(NAME, Cow.AGGREGATE);
+    }
 
     public record Parameters(String earTag, Bitemporal when) implements QueryParameters {
         @Override
@@ -44,16 +47,6 @@ public final class AnimalHistory implements FarmQuery<AnimalHistory.Parameters, 
         public History {
             events = List.copyOf(events);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Aggregate<?>> aggregates() {
-        return List.of(Cow.AGGREGATE);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.farmhub.farm.query;
 
-import io.farmhub.core.Aggregate;
 import io.farmhub.core.StreamId;
 import io.farmhub.farm.Location;
 import io.farmhub.farm.cow.Cow;
@@ -18,9 +17,13 @@ import java.util.SortedMap;
  * {@code animals-at} (location, asOf?): the cows at one field or barn on {@code asOf}, each with the day she
  * came there. A location nobody registered simply holds no animals.
  */
-public final class AnimalsAt implements FarmQuery<AnimalsAt.Parameters, AnimalsAt.Animals> {
+public final class AnimalsAt extends NamedQuery<AnimalsAt.Parameters, AnimalsAt.Animals> {
 
     public static final String NAME = "animals-at";
+
+    public AnimalsAt() {
+        super(NAME, Cow.AGGREGATE);
+    }
 
     public record Parameters(Location location, Bitemporal when) implements QueryParameters {
         @Override
@@ -39,16 +42,6 @@ public final class AnimalsAt implements FarmQuery<AnimalsAt.Parameters, AnimalsA
         public Animals {
             animals = List.copyOf(animals);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Aggregate<?>> aggregates() {
-        return List.of(Cow.AGGREGATE);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.farmhub.farm.query;
 
-import io.farmhub.core.Aggregate;
 import io.farmhub.farm.Location;
 import io.farmhub.farm.barn.Barn;
 import io.farmhub.farm.barn.BarnSummary;
@@ -28,15 +27,12 @@ import java.util.TreeMap;
  * is open; tractors and how many are due a service. Occupancy is counted from the cows' locations, as of the
  * same day as everything else.
  */
-public final class FarmSummary implements FarmQuery<FarmSummary.Parameters, FarmSummary.Summary> {
+public final class FarmSummary extends NamedQuery<Bitemporal, FarmSummary.Summary> {
 
     public static final String NAME = "farm-summary";
 
-    public record Parameters(Bitemporal when) implements QueryParameters {
-        @Override
-        public SortedMap<String, String> canonical() {
-            return when.canonical();
-        }
+    public FarmSummary() {
+        super(NAME, Cow.AGGREGATE, Field.AGGREGATE, Barn.AGGREGATE, Tractor.AGGREGATE);
     }
 
     /** @param byLocation {@code barn:calf-shed} → animals there; @param bySex both sexes, 0 included */
@@ -63,28 +59,16 @@ public final class FarmSummary implements FarmQuery<FarmSummary.Parameters, Farm
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public Parsed<Bitemporal> parse(Map<String, String> parameters, LocalDate today) {
+        return parseWhen(parameters, today);
     }
 
     @Override
-    public List<Aggregate<?>> aggregates() {
-        return List.of(Cow.AGGREGATE, Field.AGGREGATE, Barn.AGGREGATE, Tractor.AGGREGATE);
-    }
-
-    @Override
-    public Parsed<Parameters> parse(Map<String, String> parameters, LocalDate today) {
-        RawParameters raw = new RawParameters(NAME, parameters);
-        Bitemporal when = raw.when(today);
-        return raw.parsed(() -> new Parameters(when));
-    }
-
-    @Override
-    public Summary answer(Parameters parameters, StreamView view) {
+    public Summary answer(Bitemporal when, StreamView view) {
         CowClassifier onFarm = CowClassifier.onFarm();
         List<CowSummary> herd = view.foldAll(Cow.AGGREGATE, CowSummary::empty, CowSummary::apply).stream()
                 .filter(onFarm::includes).toList();
-        return new Summary(cattle(herd), fields(view), barns(view, herd), tractors(view, parameters.when().asOf()));
+        return new Summary(cattle(herd), fields(view), barns(view, herd), tractors(view, when.asOf()));
     }
 
     private static Cattle cattle(List<CowSummary> herd) {

@@ -1,6 +1,5 @@
 package io.farmhub.farm.query;
 
-import io.farmhub.core.Aggregate;
 import io.farmhub.core.StreamId;
 import io.farmhub.farm.Location;
 import io.farmhub.farm.cow.Cow;
@@ -23,9 +22,13 @@ import java.util.SortedMap;
  * lender and pledge date their CollateralPledged carries. A cow that died while pledged stays listed (with her
  * status) until the loan releases her. A loan nothing is pledged to lists nothing.
  */
-public final class LoanCollateral implements FarmQuery<LoanCollateral.Parameters, LoanCollateral.Collateral> {
+public final class LoanCollateral extends NamedQuery<LoanCollateral.Parameters, LoanCollateral.Collateral> {
 
     public static final String NAME = "loan-collateral";
+
+    public LoanCollateral() {
+        super(NAME, Cow.AGGREGATE, Field.AGGREGATE, Tractor.AGGREGATE);
+    }
 
     public record Parameters(String loanId, Bitemporal when) implements QueryParameters {
         @Override
@@ -53,16 +56,6 @@ public final class LoanCollateral implements FarmQuery<LoanCollateral.Parameters
             fields = List.copyOf(fields);
             tractors = List.copyOf(tractors);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Aggregate<?>> aggregates() {
-        return List.of(Cow.AGGREGATE, Field.AGGREGATE, Tractor.AGGREGATE);
     }
 
     @Override

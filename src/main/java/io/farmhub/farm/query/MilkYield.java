@@ -1,6 +1,5 @@
 package io.farmhub.farm.query;
 
-import io.farmhub.core.Aggregate;
 import io.farmhub.core.StreamId;
 import io.farmhub.farm.cow.Cow;
 import io.farmhub.farm.cow.CowEvent.MilkRecorded;
@@ -18,9 +17,13 @@ import java.util.TreeMap;
  * of the milking, as in {@code cow-summary}. Only days with milk recorded are listed, and only cows with
  * some; an animal sold since still shows what she gave while here.
  */
-public final class MilkYield implements FarmQuery<MilkYield.Parameters, MilkYield.Yield> {
+public final class MilkYield extends NamedQuery<MilkYield.Parameters, MilkYield.Yield> {
 
     public static final String NAME = "milk-yield";
+
+    public MilkYield() {
+        super(NAME, Cow.AGGREGATE);
+    }
 
     /** @param earTag null for every cow */
     public record Parameters(LocalDate from, LocalDate to, String earTag, Bitemporal when) implements QueryParameters {
@@ -52,16 +55,6 @@ public final class MilkYield implements FarmQuery<MilkYield.Parameters, MilkYiel
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Aggregate<?>> aggregates() {
-        return List.of(Cow.AGGREGATE);
-    }
-
-    @Override
     public Parsed<Parameters> parse(Map<String, String> parameters, LocalDate today) {
         RawParameters raw = new RawParameters(NAME, parameters, "from", "to", "earTag");
         LocalDate from = raw.date("from", true);
@@ -76,7 +69,7 @@ public final class MilkYield implements FarmQuery<MilkYield.Parameters, MilkYiel
 
     @Override
     public StreamSelection streams(Parameters parameters) {
-        return parameters.earTag() == null ? FarmQuery.super.streams(parameters)
+        return parameters.earTag() == null ? super.streams(parameters)
                 : StreamSelection.only(Cow.AGGREGATE.stream(parameters.earTag()));
     }
 

@@ -1,6 +1,5 @@
 package io.farmhub.farm.query;
 
-import io.farmhub.core.Aggregate;
 import io.farmhub.farm.Location;
 import io.farmhub.farm.cow.Cow;
 import io.farmhub.farm.cow.CowClassifier;
@@ -8,21 +7,17 @@ import io.farmhub.farm.cow.CowSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * {@code tb-tests-due} (asOf?): the cows on the farm at {@code asOf} with no CLEAR TB test in the 365 days up
  * to it ({@link CowClassifier#tbTestDue}), each with her last test. The daily TB schedule runs it.
  */
-public final class TbTestsDue implements FarmQuery<TbTestsDue.Parameters, TbTestsDue.Due> {
+public final class TbTestsDue extends NamedQuery<Bitemporal, TbTestsDue.Due> {
 
     public static final String NAME = "tb-tests-due";
 
-    public record Parameters(Bitemporal when) implements QueryParameters {
-        @Override
-        public SortedMap<String, String> canonical() {
-            return when.canonical();
-        }
+    public TbTestsDue() {
+        super(NAME, Cow.AGGREGATE);
     }
 
     /**
@@ -39,25 +34,13 @@ public final class TbTestsDue implements FarmQuery<TbTestsDue.Parameters, TbTest
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public Parsed<Bitemporal> parse(Map<String, String> parameters, LocalDate today) {
+        return parseWhen(parameters, today);
     }
 
     @Override
-    public List<Aggregate<?>> aggregates() {
-        return List.of(Cow.AGGREGATE);
-    }
-
-    @Override
-    public Parsed<Parameters> parse(Map<String, String> parameters, LocalDate today) {
-        RawParameters raw = new RawParameters(NAME, parameters);
-        Bitemporal when = raw.when(today);
-        return raw.parsed(() -> new Parameters(when));
-    }
-
-    @Override
-    public Due answer(Parameters parameters, StreamView view) {
-        CowClassifier due = CowClassifier.tbTestDue(parameters.when().asOf());
+    public Due answer(Bitemporal when, StreamView view) {
+        CowClassifier due = CowClassifier.tbTestDue(when.asOf());
         return new Due(view.foldAll(Cow.AGGREGATE, CowSummary::empty, CowSummary::apply).stream()
                 .filter(due::includes)
                 .map(c -> new Animal(c.earTag(), c.location(), c.lastTbTest(), c.lastClearTbTestOn()))

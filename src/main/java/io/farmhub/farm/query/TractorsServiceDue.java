@@ -1,6 +1,5 @@
 package io.farmhub.farm.query;
 
-import io.farmhub.core.Aggregate;
 import io.farmhub.farm.tractor.ServiceDue;
 import io.farmhub.farm.tractor.Tractor;
 import io.farmhub.farm.tractor.TractorSummary;
@@ -8,22 +7,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /**
  * {@code tractors-service-due} (asOf?): the registered tractors due a service at {@code asOf}
  * ({@link ServiceDue}: 250 engine hours since the last service, a service more than 365 days old, or none),
  * each with its hours since that service. The weekly service check runs it.
  */
-public final class TractorsServiceDue implements FarmQuery<TractorsServiceDue.Parameters, TractorsServiceDue.Due> {
+public final class TractorsServiceDue extends NamedQuery<Bitemporal, TractorsServiceDue.Due> {
 
     public static final String NAME = "tractors-service-due";
 
-    public record Parameters(Bitemporal when) implements QueryParameters {
-        @Override
-        public SortedMap<String, String> canonical() {
-            return when.canonical();
-        }
+    public TractorsServiceDue() {
+        super(NAME, Tractor.AGGREGATE);
     }
 
     /**
@@ -41,25 +36,13 @@ public final class TractorsServiceDue implements FarmQuery<TractorsServiceDue.Pa
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public Parsed<Bitemporal> parse(Map<String, String> parameters, LocalDate today) {
+        return parseWhen(parameters, today);
     }
 
     @Override
-    public List<Aggregate<?>> aggregates() {
-        return List.of(Tractor.AGGREGATE);
-    }
-
-    @Override
-    public Parsed<Parameters> parse(Map<String, String> parameters, LocalDate today) {
-        RawParameters raw = new RawParameters(NAME, parameters);
-        Bitemporal when = raw.when(today);
-        return raw.parsed(() -> new Parameters(when));
-    }
-
-    @Override
-    public Due answer(Parameters parameters, StreamView view) {
-        LocalDate asOf = parameters.when().asOf();
+    public Due answer(Bitemporal when, StreamView view) {
+        LocalDate asOf = when.asOf();
         return new Due(view.foldAll(Tractor.AGGREGATE, TractorSummary::empty, TractorSummary::apply).stream()
                 .filter(t -> ServiceDue.includes(t, asOf))
                 .map(t -> new DueTractor(t.chassisNumber(), t.make(), t.model(), t.engineHours(), t.lastService(),

@@ -39,14 +39,14 @@ class QueryParametersTest {
 
     @Test
     void without_as_of_a_query_asks_about_today_and_without_known_at_it_sees_everything_recorded() {
-        HerdRegister.Parameters p = valid(new HerdRegister());
+        Bitemporal p = valid(new HerdRegister());
         assertThat(p.when()).isEqualTo(new Bitemporal(TODAY, null));
         assertThat(p.canonical()).containsExactly(entry("asOf", "2026-11-27"));
     }
 
     @Test
     void as_of_is_a_date_and_known_at_an_instant_with_its_offset() {
-        HerdRegister.Parameters p = valid(new HerdRegister(), "asOf", "2026-06-30", "knownAt",
+        Bitemporal p = valid(new HerdRegister(), "asOf", "2026-06-30", "knownAt",
                 "2026-07-01T09:00:00+01:00");
         assertThat(p.when()).isEqualTo(new Bitemporal(LocalDate.parse("2026-06-30"),
                 Instant.parse("2026-07-01T08:00:00Z")));

@@ -33,6 +33,23 @@ class FarmQueriesTest {
     }
 
     @Test
+    void every_result_is_json_with_the_fields_the_rest_api_shows() throws Exception {
+        FarmStory farm = ExampleFarm.story();
+        String[][] parameters = {{}, {"location", "barn:cubicle-house"}, {}, {}, {"earTag", ExampleFarm.JERSEY},
+            {"from", "2026-11-26", "to", "2026-11-27"}, {"loanId", "GF-2026-017"}, {}};
+        for (int i = 0; i < parameters.length; i++) {
+            FarmQuery<?, ?> query = FarmQueries.all().get(i);
+            com.fasterxml.jackson.databind.JsonNode json = io.farmhub.core.Json.MAPPER.valueToTree(
+                    farm.ask(query, ExampleFarm.TODAY, parameters[i]));
+            assertThat(json.fieldNames()).toIterable().as(query.name()).containsExactly("query", "parameters",
+                    "asOf", "knownAt", "sourceVersions", "result");
+            assertThat(json.get("query").asText()).isEqualTo(query.name());
+            assertThat(json.get("asOf").asText()).isEqualTo("2026-11-27");
+            assertThat(json.get("result").isObject()).as(query.name()).isTrue();
+        }
+    }
+
+    @Test
     void a_selection_of_aggregate_types_takes_every_farm_stream_of_those_types_and_nothing_else() {
         StreamSelection cattle = StreamSelection.every(Cow.AGGREGATE);
         assertThat(cattle.includes(Cow.AGGREGATE.stream("IE22013340007"))).isTrue();

@@ -12,6 +12,8 @@ record CommandDocument(String commandType, String commandId, ObjectNode payload)
 
     /** Client keys longer than this are refused rather than hashed: nobody needs a 1 KiB idempotency key. */
     static final int MAX_COMMAND_ID_LENGTH = 256;
+    /** No command type is longer; a longer one is noise, not worth a command-errors entry. */
+    static final int MAX_COMMAND_TYPE_LENGTH = 100;
 
     static CommandDocument read(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -25,6 +27,10 @@ record CommandDocument(String commandType, String commandId, ObjectNode payload)
         JsonNode type = body.get("commandType");
         if (type == null || !type.isTextual() || type.textValue().isBlank()) {
             throw ApiProblem.malformed("$.commandType", "commandType must name the command, e.g. \"RelocateAnimal\".");
+        }
+        if (type.textValue().length() > MAX_COMMAND_TYPE_LENGTH) {
+            throw ApiProblem.malformed("$.commandType",
+                    "commandType may be at most " + MAX_COMMAND_TYPE_LENGTH + " characters long.");
         }
         JsonNode id = body.get("commandId");
         String commandId = null;

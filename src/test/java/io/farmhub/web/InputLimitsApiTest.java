@@ -79,6 +79,8 @@ class InputLimitsApiTest extends ApiTestBase {
         assertThat(problem.path("field").asText()).isEqualTo("$.payload");
         assertProblem(hub.post("/api/commands", MARY, "{\"payload\":{}}"), 400, "MALFORMED");
         assertProblem(hub.post("/api/commands", MARY, "[]"), 400, "MALFORMED");
+        assertProblem(hub.post("/api/commands", MARY, HubClient.command("X".repeat(101), null, "{}")), 400,
+                "MALFORMED");
         assertProblem(hub.post("/api/commands", MARY, ""), 400, "MALFORMED");
         assertProblem(hub.post("/api/commands", MARY, HubClient.command("RegisterField", "no/slash",
                 FIELD.formatted("slashed"))), 400, "MALFORMED");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ public class CommandReconciliation {
     private final CommandLog commands;
     private final Duration stalledAfter;
     private final Instant startedAt;
+    private final AtomicBoolean ranOnce = new AtomicBoolean();
 
     public CommandReconciliation(CommandIndex index, CommandLog commands,
             @Value("${farmhub.commands.stalled-after:PT1M}") Duration stalledAfter) {
@@ -33,8 +35,9 @@ public class CommandReconciliation {
         this.startedAt = commands.now();
     }
 
-    /** The ids to drive again; {@code firstRun} is the run at start-up. */
-    public List<String> stalled(boolean firstRun) {
+    /** The ids to drive again: the first call (at start-up) finds what the previous process left running. */
+    public List<String> stalled() {
+        boolean firstRun = !ranOnce.getAndSet(true);
         Instant threshold = firstRun ? startedAt : commands.now().minus(stalledAfter);
         List<String> drive = new ArrayList<>();
         for (CommandIndex.Entry entry : index.stalled(threshold)) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,7 @@ public class FileCommandErrors implements CommandErrors {
 
     private final Path root;
 
+    @Autowired
     public FileCommandErrors(DataDirectory data) {
         this(data.folder("command-errors").resolve("commands"));
     }

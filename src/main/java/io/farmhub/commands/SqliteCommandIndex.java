@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,7 @@ public class SqliteCommandIndex implements CommandIndex, DisposableBean {
 
     private final Connection db;
 
+    @Autowired
     public SqliteCommandIndex(DataDirectory data) {
         this(data.root().resolve("command-index.db"));
     }

@@ -82,7 +82,8 @@ public class BlobCommandIndex implements CommandIndex {
     @Override
     public List<Entry> recent(CommandState state, int limit) {
         return entries().stream()
-                .filter(i -> state == null || state.name().equals(i.getMetadata().get("state")))
+                .filter(i -> state == null || state.name().equals(i.getMetadata().get("state"))
+                        || (!state.terminal() && RUNNING.contains(i.getMetadata().get("state"))))
                 .sorted(Comparator.comparing((BlobItem i) -> created(i.getMetadata())).reversed())
                 .limit(limit)
                 .map(this::entry)

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads and writes commands' own streams. Every entry is appended with the version the writer last saw, so two
  * drivers of one command (a slow workflow and the reconciliation, say) never both record the same step: the
- * second gets nothing back and must look again. After each entry the watchers hear the new status, and a
- * state change updates the index and is announced as {@code farm.command-state-changed}.
+ * second gets nothing back and must look again. After each entry the watchers hear the new status; a state
+ * change is announced as {@code farm.command-state-changed}, and the index learns terminal states.
  */
 @Component
 public class CommandLog {
@@ -120,7 +120,11 @@ public class CommandLog {
 
     private void changed(CommandProgress before, CommandProgress after) {
         if (before == null || before.state() != after.state()) {
-            index.state(after.commandId(), after.state(), after.status().updatedAt());
+            // The index learns only where a command stops (and that a resumed one runs again): enough to list
+            // by state and find stalled commands, without a second write for every step.
+            if (before != null && (after.state().terminal() || before.state() == CommandState.FAILED)) {
+                index.state(after.commandId(), after.state(), after.status().updatedAt());
+            }
             notifications.stateChanged(after);
         }
         watchers.changed(after.status());

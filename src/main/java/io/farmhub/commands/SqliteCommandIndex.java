@@ -92,10 +92,13 @@ public class SqliteCommandIndex implements CommandIndex, DisposableBean {
 
     @Override
     public synchronized List<Entry> recent(CommandState state, int limit) {
-        return state == null
-                ? query("SELECT * FROM command_index ORDER BY created_at DESC, command_id LIMIT ?", limit)
-                : query("SELECT * FROM command_index WHERE state = ? ORDER BY created_at DESC, command_id LIMIT ?",
-                        state.name(), limit);
+        if (state == null) {
+            return query("SELECT * FROM command_index ORDER BY created_at DESC, command_id LIMIT ?", limit);
+        }
+        // Running states are not told apart here (the index learns only terminal ones): the caller checks.
+        String states = state.terminal() ? "('" + state.name() + "')" : RUNNING;
+        return query("SELECT * FROM command_index WHERE state IN " + states
+                + " ORDER BY created_at DESC, command_id LIMIT ?", limit);
     }
 
     @Override

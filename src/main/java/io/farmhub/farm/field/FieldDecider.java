@@ -1,0 +1,150 @@
+package io.farmhub.farm.field;
+
+import static io.farmhub.farm.StatelessChecks.trimmed;
+
+import io.farmhub.core.Decision;
+import io.farmhub.core.DomainEvent;
+import io.farmhub.core.ErrorCode;
+import io.farmhub.core.Rejection;
+import io.farmhub.core.Versioned;
+import io.farmhub.farm.Identities;
+import io.farmhub.farm.StatelessChecks;
+import io.farmhub.farm.field.Field.Cropped;
+import io.farmhub.farm.field.Field.Fallow;
+import io.farmhub.farm.field.Field.Registered;
+import io.farmhub.farm.field.FieldCommand.HarvestCrop;
+import io.farmhub.farm.field.FieldCommand.RegisterField;
+import io.farmhub.farm.field.FieldCommand.SowCrop;
+import io.farmhub.farm.field.FieldEvent.CropHarvested;
+import io.farmhub.farm.field.FieldEvent.CropSown;
+import io.farmhub.farm.field.FieldEvent.FieldRegistered;
+import io.farmhub.farm.loan.LoanEvent;
+import io.farmhub.farm.loan.Pledges;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The field's rules (domain.md) as pure functions: "today" comes in as an argument. */
+public final class FieldDecider {
+
+    static final BigDecimal MAX_AREA_HECTARES = new BigDecimal("10000");
+
+    private FieldDecider() {
+    }
+
+    public static FieldCommand normalise(FieldCommand command) {
+        String code = Identities.slug(command.fieldCode());
+        if (command instanceof RegisterField c) {
+            return new RegisterField(code, trimmed(c.name()), c.areaHectares());
+        }
+        if (command instanceof SowCrop c) {
+            return new SowCrop(code, trimmed(c.crop()), c.sownOn());
+        }
+        HarvestCrop c = (HarvestCrop) command;
+        return new HarvestCrop(code, c.harvestedOn(), c.yieldTonnes());
+    }
+
+    public static List<Rejection> validate(FieldCommand command, LocalDate today) {
+        StatelessChecks checks = new StatelessChecks();
+        checks.key("fieldCode", command.fieldCode(), Identities::isSlug, "field code");
+        if (command instanceof RegisterField c) {
+            checks.text("name", c.name(), "field's name");
+            if (checks.present("areaHectares", c.areaHectares(), "field's area in hectares")) {
+                checks.check(c.areaHectares().signum() > 0 && c.areaHectares().compareTo(MAX_AREA_HECTARES) <= 0,
+                        ErrorCode.OUT_OF_RANGE, "areaHectares", () -> "A field's area must be more than 0 and at most "
+                                + MAX_AREA_HECTARES + " hectares, not " + c.areaHectares().toPlainString() + ".");
+            }
+        } else if (command instanceof SowCrop c) {
+            checks.text("crop", c.crop(), "crop sown");
+            checks.pastDate("sownOn", c.sownOn(), today, "sowing date");
+        } else if (command instanceof HarvestCrop c) {
+            checks.pastDate("harvestedOn", c.harvestedOn(), today, "harvest date");
+            if (checks.present("yieldTonnes", c.yieldTonnes(), "yield in tonnes")) {
+                checks.check(c.yieldTonnes().signum() >= 0, ErrorCode.OUT_OF_RANGE, "yieldTonnes",
+                        () -> "A yield cannot be negative (" + c.yieldTonnes().toPlainString() + " tonnes).");
+            }
+        }
+        return checks.rejections();
+    }
+
+    public static Decision decide(FieldCommand command, Versioned<Field> versioned, LocalDate today) {
+        List<Rejection> invalid = validate(command, today);
+        if (!invalid.isEmpty()) {
+            return Decision.rejected(invalid);
+        }
+        Field state = versioned.state();
+        if (command instanceof RegisterField c) {
+            if (state instanceof Registered r) {
+                return reject(ErrorCode.FIELD_EXISTS, "fieldCode", "Field " + c.fieldCode()
+                        + " is already registered as '" + r.name() + "'; choose another field code.");
+            }
+            return Decision.accepted(versioned,
+                    List.of(new FieldRegistered(c.fieldCode(), c.name(), c.areaHectares(), today)));
+        }
+        if (!(state instanceof Registered)) {
+            return reject(ErrorCode.UNKNOWN_LOCATION, "fieldCode", "Field " + command.fieldCode()
+                    + " is not registered; register it first.");
+        }
+        if (command instanceof SowCrop c) {
+            return sow(c, state, versioned);
+        }
+        return harvest((HarvestCrop) command, state, versioned);
+    }
+
+    private static Decision sow(SowCrop c, Field state, Versioned<Field> versioned) {
+        if (state instanceof Cropped standing) {
+            return reject(ErrorCode.CROP_STANDING, "fieldCode", "Field " + c.fieldCode() + " still has "
+                    + standing.crop() + " standing (sown " + standing.sownOn() + "); harvest it before sowing again.");
+        }
+        LocalDate lastHarvest = ((Fallow) state).lastHarvestedOn();
+        if (lastHarvest != null && c.sownOn().isBefore(lastHarvest)) {
+            return reject(ErrorCode.OUT_OF_RANGE, "sownOn", "Field " + c.fieldCode() + " was last harvested on "
+                    + lastHarvest + "; a new crop cannot be sown before that (" + c.sownOn() + ").");
+        }
+        return Decision.accepted(versioned, List.of(new CropSown(c.fieldCode(), c.crop(), c.sownOn())));
+    }
+
+    private static Decision harvest(HarvestCrop c, Field state, Versioned<Field> versioned) {
+        if (!(state instanceof Cropped standing)) {
+            return reject(ErrorCode.NO_CROP, "fieldCode", "Field " + c.fieldCode()
+                    + " has no standing crop to harvest; record the sowing first.");
+        }
+        if (c.harvestedOn().isBefore(standing.sownOn())) {
+            return reject(ErrorCode.OUT_OF_RANGE, "harvestedOn", "The " + standing.crop() + " on field "
+                    + c.fieldCode() + " was sown on " + standing.sownOn() + "; it cannot be harvested before that ("
+                    + c.harvestedOn() + ").");
+        }
+        return Decision.accepted(versioned,
+                List.of(new CropHarvested(c.fieldCode(), standing.crop(), c.harvestedOn(), c.yieldTonnes())));
+    }
+
+    public static Field evolve(Field state, DomainEvent event) {
+        if (event instanceof FieldRegistered e) {
+            return new Fallow(e.fieldCode(), e.name(), e.areaHectares(), null, Set.of());
+        }
+        if (event instanceof CropSown e && state instanceof Fallow fallow) {
+            return fallow.sow(e.crop(), e.sownOn());
+        }
+        if (event instanceof CropHarvested e && state instanceof Cropped cropped) {
+            return cropped.harvest(e.harvestedOn());
+        }
+        if (event instanceof LoanEvent e && state instanceof Registered registered) {
+            return withPledges(registered, Pledges.after(registered.pledgedTo(), e));
+        }
+        return state;
+    }
+
+    private static Field withPledges(Registered state, Set<String> pledgedTo) {
+        if (state instanceof Cropped c) {
+            return new Cropped(c.fieldCode(), c.name(), c.areaHectares(), c.crop(), c.sownOn(), c.lastHarvestedOn(),
+                    pledgedTo);
+        }
+        Fallow f = (Fallow) state;
+        return new Fallow(f.fieldCode(), f.name(), f.areaHectares(), f.lastHarvestedOn(), pledgedTo);
+    }
+
+    private static Decision reject(ErrorCode code, String field, String message) {
+        return Decision.rejected(Rejection.of(code, field, message));
+    }
+}

@@ -1,0 +1,60 @@
+package io.farmhub.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Small measuring tools shared by the benchmarks: rates over repeated rounds (median), percentiles, RSS. */
+public final class Measure {
+
+    private Measure() {
+    }
+
+    /** Something that does {@code n} operations of a kind and can be repeated. */
+    @FunctionalInterface
+    public interface Round {
+        void run(int n) throws Exception;
+    }
+
+    /** Runs a warm-up round, then {@code rounds} rounds of {@code n} operations; the median operations per second. */
+    public static double medianRate(int rounds, int n, Round round) throws Exception {
+        round.run(Math.max(1, n / 5));
+        double[] rates = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            round.run(n);
+            rates[i] = n / ((System.nanoTime() - start) / 1e9);
+        }
+        return median(rates);
+    }
+
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** The p-th percentile (0..100) of the values, nearest rank. */
+    public static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** This process's peak resident set size in MiB (Linux VmHWM), or -1 where /proc is not there. */
+    public static double peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

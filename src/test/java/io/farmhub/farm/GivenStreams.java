@@ -1,0 +1,40 @@
+package io.farmhub.farm;
+
+import io.farmhub.core.Aggregate;
+import io.farmhub.core.DomainEvent;
+import io.farmhub.core.StreamId;
+import io.farmhub.core.StreamStates;
+import io.farmhub.core.Versioned;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * In-memory {@link StreamStates} built from given events, for handler tests: each stream's state is folded
+ * with the aggregate's own evolve, at version = its event count, exactly as the pipeline's reader does.
+ */
+public final class GivenStreams implements StreamStates {
+
+    private final Map<StreamId, List<DomainEvent>> streams = new LinkedHashMap<>();
+
+    public GivenStreams with(Aggregate<?> aggregate, String key, DomainEvent... events) {
+        streams.computeIfAbsent(aggregate.stream(key), s -> new ArrayList<>()).addAll(Arrays.asList(events));
+        return this;
+    }
+
+    @Override
+    public <S> Versioned<S> get(Aggregate<S> aggregate, String key) {
+        List<DomainEvent> events = streams.getOrDefault(aggregate.stream(key), List.of());
+        return new Versioned<>(aggregate.stream(key), events.size(), aggregate.fold(events));
+    }
+
+    @Override
+    public List<String> keys(Aggregate<?> aggregate) {
+        return streams.keySet().stream()
+                .filter(s -> s.domain().equals(aggregate.domain()) && s.aggregate().equals(aggregate.type()))
+                .map(StreamId::key)
+                .toList();
+    }
+}

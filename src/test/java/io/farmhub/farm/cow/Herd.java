@@ -1,0 +1,72 @@
+package io.farmhub.farm.cow;
+
+import io.farmhub.core.Decision;
+import io.farmhub.core.DomainEvent;
+import io.farmhub.core.Versioned;
+import io.farmhub.farm.DeciderSpec;
+import io.farmhub.farm.Location;
+import io.farmhub.farm.Money;
+import io.farmhub.farm.cow.CowEvent.*;
+import io.farmhub.farm.loan.LoanEvent;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.BiFunction;
+
+/** The animals, places and dates the cow tests talk about, so each test reads as the story it tells. */
+final class Herd {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    static final String DAISY = "IE12345670012";
+    static final String BELLA = "IE12345670029";
+    static final String BRUNO = "IE98765430001";
+    static final String CALF = "IE12345670036";
+    static final Location NORTH_MEADOW = Location.field("north-meadow");
+    static final Location MAIN_BARN = Location.barn("main-barn");
+    static final Location CALF_SHED = Location.barn("calf-shed");
+    static final Money PRICE = Money.of("1250.00", "EUR");
+
+    private Herd() {
+    }
+
+    static AnimalBorn born(String tag, Sex sex, Location at) {
+        return new AnimalBorn(tag, "HN-1234", sex, "Friesian", LocalDate.of(2022, 3, 1), null, at);
+    }
+
+    static AnimalBorn cowBorn(String tag) {
+        return born(tag, Sex.F, NORTH_MEADOW);
+    }
+
+    static AnimalBorn bullBorn(String tag) {
+        return born(tag, Sex.M, NORTH_MEADOW);
+    }
+
+    static AnimalSold sold(String tag, LocalDate on) {
+        return new AnimalSold(tag, on, "Mart Ltd", PRICE);
+    }
+
+    static AnimalDied died(String tag, LocalDate on) {
+        return new AnimalDied(tag, on, "milk fever");
+    }
+
+    static AnimalRelocated moved(String tag, Location from, Location to, LocalDate on) {
+        return new AnimalRelocated(tag, from, to, on);
+    }
+
+    static LoanEvent.CollateralPledged pledged(String loanId) {
+        return new LoanEvent.CollateralPledged(loanId, "Farm Bank", LocalDate.of(2026, 1, 10));
+    }
+
+    static LoanEvent.CollateralReleased released(String loanId) {
+        return new LoanEvent.CollateralReleased(loanId, LocalDate.of(2026, 6, 10));
+    }
+
+    /** The state of another animal (a dam, a tested cow) after {@code history}, at version = its length. */
+    static Versioned<Cow> state(String tag, DomainEvent... history) {
+        return new Versioned<>(Cow.AGGREGATE.stream(tag), history.length, Cow.AGGREGATE.fold(Arrays.asList(history)));
+    }
+
+    /** A given/when/then spec for Daisy's stream, deciding with {@code decide}. */
+    static <C> DeciderSpec<C, DomainEvent, Cow> spec(String tag, BiFunction<C, Versioned<Cow>, Decision> decide) {
+        return DeciderSpec.of(Cow.AGGREGATE.stream(tag), Cow.AGGREGATE.initial(), CowDecider::evolve, decide);
+    }
+}

@@ -15,10 +15,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +37,9 @@ public class BlobCommandErrors implements CommandErrors {
 
     private final BlobContainerClient container;
 
-    public BlobCommandErrors(BlobServiceClient blobs) {
-        this.container = blobs.getBlobContainerClient("command-errors");
+    public BlobCommandErrors(BlobServiceClient blobs,
+            @Value("${farmhub.commands.errors.container:command-errors}") String container) {
+        this.container = blobs.getBlobContainerClient(container);
         this.container.createIfNotExists();
     }
 
@@ -64,14 +69,26 @@ public class BlobCommandErrors implements CommandErrors {
         }
     }
 
+    /** Day by day, newest first (blob names sort by day; last-modified times are only to the second). */
     @Override
     public List<CommandError> recent(int limit) {
-        return container.listBlobs(new ListBlobsOptions().setPrefix("commands/"), null).stream()
-                .sorted(Comparator.comparing((BlobItem i) -> i.getProperties().getLastModified()).reversed())
-                .limit(limit)
-                .map(i -> read(container.getBlobClient(i.getName()).downloadContent()))
-                .sorted(Comparator.comparing(CommandError::at, Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList();
+        Map<String, List<String>> byDay = new TreeMap<>(Comparator.reverseOrder());
+        for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix("commands/"), null)) {
+            String day = item.getName().substring(0, item.getName().lastIndexOf('/'));
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(item.getName());
+        }
+        List<CommandError> recent = new ArrayList<>();
+        for (List<String> names : byDay.values()) {
+            if (recent.size() >= limit) {
+                break;
+            }
+            List<CommandError> ofDay = new ArrayList<>(names.stream()
+                    .map(name -> read(container.getBlobClient(name).downloadContent()))
+                    .toList());
+            ofDay.sort(Comparator.comparing(CommandError::at, Comparator.nullsLast(Comparator.reverseOrder())));
+            recent.addAll(ofDay.subList(0, Math.min(ofDay.size(), limit - recent.size())));
+        }
+        return recent;
     }
 
     private static BinaryData bytes(CommandError error) {

@@ -20,6 +20,10 @@ import java.util.Set;
  * {@link CommandStatus} it keeps what the workflow needs to know where to go on: the steps done, the latest
  * decision and the streams already appended.
  *
+ * <p>The status lists one step entry per step outcome, in the order they happened, and never changes an entry
+ * once listed (the progress stream sends each entry once): the handle step's decisions and appends show in its
+ * "done" entry and in {@code events}, not as entries of their own.
+ *
  * @param version   how many entries the command stream holds (the expected version of the next entry)
  * @param decisions how many times the handler decided (conflicts make it decide again, at most 5 times)
  */
@@ -76,14 +80,11 @@ public record CommandProgress(
             next.state = CommandState.INVALID;
             next.errors = List.copyOf(r.errors());
         } else if (entry instanceof CommandEntry.Decided d) {
-            next.step(WorkflowStep.HANDLE.label(), "decided",
-                    "attempt " + d.attempt() + ": " + d.changes().size() + " stream(s)");
             next.state = CommandState.IN_PROGRESS;
             next.decision = d;
             next.decisions = decisions + 1;
             next.completeHandleIfAllAppended();
         } else if (entry instanceof CommandEntry.Appended a) {
-            next.step(WorkflowStep.HANDLE.label(), "appended", a.stream() + (a.duplicate() ? " (already there)" : ""));
             next.state = CommandState.IN_PROGRESS;
             next.appended.put(a.stream(), a);
             next.events.addAll(a.events());
@@ -183,7 +184,8 @@ public record CommandProgress(
         void completeHandleIfAllAppended() {
             boolean all = decision.changes().stream().allMatch(c -> appended.containsKey(c.stream()));
             if (all && done.add(WorkflowStep.HANDLE)) {
-                step(WorkflowStep.HANDLE.label(), "done", events.size() + " event(s)");
+                step(WorkflowStep.HANDLE.label(), "done", events.size() + " event(s) on " + appended.size()
+                        + " stream(s), decided " + (decisions == 1 ? "once" : decisions + " times"));
             }
         }
 

@@ -98,8 +98,6 @@ class CommandProgressTest {
                         org.assertj.core.groups.Tuple.tuple("log-parameters", "done"),
                         org.assertj.core.groups.Tuple.tuple("authorise", "done"),
                         org.assertj.core.groups.Tuple.tuple("validate", "done"),
-                        org.assertj.core.groups.Tuple.tuple("handle", "decided"),
-                        org.assertj.core.groups.Tuple.tuple("handle", "appended"),
                         org.assertj.core.groups.Tuple.tuple("handle", "done"),
                         org.assertj.core.groups.Tuple.tuple("record-events", "done"),
                         org.assertj.core.groups.Tuple.tuple("publish", "done"),
@@ -156,6 +154,9 @@ class CommandProgressTest {
         assertThat(handled.needs(WorkflowStep.HANDLE)).isFalse();
         assertThat(handled.status().events()).extracting(CommandStatus.AppendedEvent::stream)
                 .containsExactly("farm/cow/IE1", "farm/field/north");
+        assertThat(handled.status().steps()).last().extracting(CommandStatus.Step::detail)
+                .isEqualTo("2 event(s) on 2 stream(s), decided 2 times");
+        assertThat(handled.status().steps()).extracting(CommandStatus.Step::step).doesNotHaveDuplicates();
     }
 
     @Test

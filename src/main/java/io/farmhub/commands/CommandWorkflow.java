@@ -66,7 +66,9 @@ public class CommandWorkflow {
             if (authorise == null) {
                 throw new IllegalStateException("no Authorizer is configured, so no command can be authorised");
             }
-            Optional<Rejection> refused = authorise.authorise(current.status().submittedBy(), current.commandType(),
+            // A missing type is asked about as "" (no role names it); validation then says UNKNOWN_COMMAND.
+            String commandType = current.commandType() == null ? "" : current.commandType();
+            Optional<Rejection> refused = authorise.authorise(current.status().submittedBy(), commandType,
                     current.commandId());
             return refused.<CommandEntry>map(r -> rejections.rejected(WorkflowStep.AUTHORISE, List.of(r)))
                     .orElseGet(() -> done(WorkflowStep.AUTHORISE, null));

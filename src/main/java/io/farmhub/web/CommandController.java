@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.commands.CommandError;
 import io.farmhub.commands.CommandErrors;
 import io.farmhub.commands.CommandGateway;
+import io.farmhub.commands.CommandHandlers;
 import io.farmhub.commands.CommandState;
 import io.farmhub.commands.CommandStatus;
 import io.farmhub.commands.Submission;
@@ -51,15 +52,15 @@ public class CommandController {
     private final CommandErrors errors;
     private final Authorizer authorizer;
     private final Permissions permissions;
-    private final KnownCommandTypes commandTypes;
+    private final CommandHandlers handlers;
 
     public CommandController(CommandGateway gateway, CommandErrors errors, Authorizer authorizer,
-            Permissions permissions, KnownCommandTypes commandTypes) {
+            Permissions permissions, CommandHandlers handlers) {
         this.gateway = gateway;
         this.errors = errors;
         this.authorizer = authorizer;
         this.permissions = permissions;
-        this.commandTypes = commandTypes;
+        this.handlers = handlers;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +72,7 @@ public class CommandController {
         }
         String commandId = doc.commandId() != null ? doc.commandId() : UUID.randomUUID().toString();
         CommandSource source = CommandSource.api(user.name());
-        if (!commandTypes.contains(doc.commandType())) {
+        if (handlers.forType(doc.commandType()).isEmpty()) {
             throw refused(HttpStatus.BAD_REQUEST, Rejection.of(ErrorCode.UNKNOWN_COMMAND, "commandType",
                     "FarmHub has no command called '" + doc.commandType() + "'."), doc, commandId, user, source);
         }

@@ -9,6 +9,7 @@ import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,15 +80,53 @@ public class CommandLog {
      * case the caller loads it again and looks whether its work is still needed.
      */
     public Optional<CommandProgress> record(CommandProgress progress, CommandEntry entry) {
+        return record(progress, List.of(entry), List.of());
+    }
+
+    /**
+     * Appends {@code entries}, then the outcomes of the {@code then} steps, all in one append: each entry is its
+     * own event on the stream, and the batch is stored all or nothing. A {@code then} step runs only when it is
+     * the command's next step, on the progress the entries before it leave, exactly as it would after they were
+     * stored one by one (see {@link StepWork} for which steps may share an append). Empty when the command stream
+     * has moved on since {@code progress}.
+     */
+    public Optional<CommandProgress> record(CommandProgress progress, List<CommandEntry> entries, List<StepWork> then) {
+        List<CommandEntry> batch = new ArrayList<>(entries);
+        List<CommandProgress> steps = new ArrayList<>();
+        CommandProgress next = progress;
+        for (CommandEntry entry : entries) {
+            next = next.evolve(entry);
+            steps.add(next);
+        }
+        for (StepWork step : then) {
+            if (!next.needs(step.step()) || next.nextStep() != step.step()) {
+                continue;
+            }
+            CommandEntry entry = step.work().apply(next);
+            if (entry != null) {
+                batch.add(entry);
+                next = next.evolve(entry);
+                steps.add(next);
+            }
+        }
+        if (batch.isEmpty()) {
+            return Optional.of(progress);
+        }
         CommandStatus status = progress.status();
-        NewEvent event = event(UUID.randomUUID().toString(), entry, status.commandId(), status.submittedBy(),
-                status.source());
-        AppendResult result = store.append(progress.stream(), progress.version(), List.of(event));
+        List<NewEvent> events = new ArrayList<>(batch.size());
+        for (CommandEntry entry : batch) {
+            events.add(event(UUID.randomUUID().toString(), entry, status.commandId(), status.submittedBy(),
+                    status.source()));
+        }
+        AppendResult result = store.append(progress.stream(), progress.version(), events);
         if (result instanceof AppendResult.Conflict) {
             return Optional.empty();
         }
-        CommandProgress next = progress.evolve(entry);
-        changed(progress, next);
+        CommandProgress before = progress;
+        for (CommandProgress after : steps) {
+            changed(before, after); // watchers and notifications hear every step, as if stored one by one
+            before = after;
+        }
         return Optional.of(next);
     }
 
@@ -97,19 +136,26 @@ public class CommandLog {
      */
     public CommandProgress advance(CommandProgress progress, WorkflowStep step,
             Function<CommandProgress, CommandEntry> work) {
+        return advance(progress, List.of(new StepWork(step, work)));
+    }
+
+    /**
+     * Runs the steps still needed, in order, and records their outcomes in one append (see
+     * {@link #record(CommandProgress, List, List)}); a step whose work yields no entry is skipped. Only the first
+     * step may act outside the command stream ({@link StepWork}). When another driver recorded something
+     * meanwhile, looks again and runs what is still needed.
+     */
+    public CommandProgress advance(CommandProgress progress, List<StepWork> steps) {
         CommandProgress current = progress;
         for (int attempt = 0; attempt < MAX_RELOADS; attempt++) {
-            if (!current.needs(step)) {
-                return current;
-            }
-            Optional<CommandProgress> next = record(current, work.apply(current));
+            Optional<CommandProgress> next = record(current, List.of(), steps);
             if (next.isPresent()) {
                 return next.get();
             }
             current = reload(current);
         }
-        throw new IllegalStateException("command " + progress.commandId() + " keeps changing under step "
-                + step.label());
+        throw new IllegalStateException("command " + progress.commandId() + " keeps changing under steps "
+                + steps.stream().map(s -> s.step().label()).toList());
     }
 
     /** The command as its stream has it now. */

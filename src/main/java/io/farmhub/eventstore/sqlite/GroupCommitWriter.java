@@ -29,11 +29,13 @@ final class GroupCommitWriter implements Runnable {
 
     private final WriteConnection connection;
     private final String file;
+    private final Checkpointer checkpointer;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
 
-    GroupCommitWriter(WriteConnection connection, String file) {
+    GroupCommitWriter(WriteConnection connection, String file, Checkpointer checkpointer) {
         this.connection = connection;
         this.file = file;
+        this.checkpointer = checkpointer;
     }
 
     void submit(PendingAppend append) {
@@ -93,12 +95,14 @@ final class GroupCommitWriter implements Runnable {
         Object[] outcomes = new Object[group.size()];
         try {
             long recordedAt = connection.begin();
-            boolean wrote = false;
+            long wrote = 0;
             for (int i = 0; i < group.size(); i++) {
                 PendingAppend p = group.get(i);
                 try {
                     AppendResult result = connection.apply(p, recordedAt);
-                    wrote |= result instanceof AppendResult.Appended a && !a.duplicate() && !a.events().isEmpty();
+                    if (result instanceof AppendResult.Appended a && !a.duplicate() && !a.events().isEmpty()) {
+                        wrote += p.bytes();
+                    }
                     outcomes[i] = result;
                 } catch (WriteConnection.TransactionLost e) {
                     throw e;
@@ -108,8 +112,9 @@ final class GroupCommitWriter implements Runnable {
                     outcomes[i] = e;
                 }
             }
-            if (wrote) {
+            if (wrote > 0) {
                 connection.commit(recordedAt);
+                checkpointer.committed(wrote);
             } else {
                 connection.commitReadOnly();
             }

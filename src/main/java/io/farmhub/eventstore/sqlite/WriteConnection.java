@@ -111,35 +111,66 @@ final class WriteConnection implements AutoCloseable {
     }
 
     /**
-     * Decides and, when it is accepted, writes one append. Checks come first and read only; the writes run in a
-     * savepoint so a failure undoes this append alone and leaves the rest of the group intact.
+     * Decides and, when it is accepted, writes one append. The usual append (its expected version fits, its ids
+     * are new) is written straight away: the unique index on (stream, event id) is the idempotency check, so no
+     * event id is looked up one by one. Only when the version does not fit, or the index finds an id already
+     * stored, does the append go the careful way ({@link #checked}): the stored copies are looked up first. The
+     * writes run in a savepoint, so a failure undoes this append alone and leaves the rest of the group intact.
      */
     AppendResult apply(PendingAppend p, long recordedAt) throws SQLException {
-        String name = p.stream().toString();
-        StreamRow row = stream(name);
+        StreamRow row = stream(p.stream().toString());
         long current = row == null ? 0 : row.version();
         List<PendingEvent> events = p.events();
-        if (row != null && !events.isEmpty()) {
-            List<EventEnvelope> stored = storedCopies(row.id(), name, events);
-            if (stored.size() == events.size()) {
-                return new Appended(p.stream(), stored, true);
-            }
-            if (!stored.isEmpty()) {
-                return new Conflict(p.stream(), p.expectedVersion(), current);
-            }
+        boolean fits = p.expectedVersion() == EventStore.ANY || p.expectedVersion() == current;
+        if (row != null && !events.isEmpty() && (!fits || !BatchSize.fits(events, current + 1, recordedAt))) {
+            return checked(p, row, recordedAt);
         }
         BatchSize.check(p.stream(), events, current + 1, recordedAt);
-        if (p.expectedVersion() != EventStore.ANY && p.expectedVersion() != current) {
+        if (!fits) {
             return new Conflict(p.stream(), p.expectedVersion(), current);
         }
         if (events.isEmpty()) {
             return new Appended(p.stream(), List.of(), false);
         }
+        try {
+            return new Appended(p.stream(), writeInSavepoint(p.stream(), row, events, recordedAt), false);
+        } catch (SQLException e) {
+            if (row != null && !(e instanceof TransactionLost) && storedAlready(e)) {
+                return checked(p, stream(p.stream().toString()), recordedAt);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The careful way: events of the batch already in the stream make it the earlier append (all of them) or a
+     * conflict (some); otherwise the size and the expected version decide.
+     */
+    private AppendResult checked(PendingAppend p, StreamRow row, long recordedAt) throws SQLException {
+        long current = row.version();
+        List<PendingEvent> events = p.events();
+        List<EventEnvelope> stored = storedCopies(row.id(), p.stream().toString(), events);
+        if (stored.size() == events.size()) {
+            return new Appended(p.stream(), stored, true);
+        }
+        if (!stored.isEmpty()) {
+            return new Conflict(p.stream(), p.expectedVersion(), current);
+        }
+        BatchSize.check(p.stream(), events, current + 1, recordedAt);
+        if (p.expectedVersion() != EventStore.ANY && p.expectedVersion() != current) {
+            return new Conflict(p.stream(), p.expectedVersion(), current);
+        }
+        return new Appended(p.stream(), writeInSavepoint(p.stream(), row, events, recordedAt), false);
+    }
+
+    /** Writes one append in a savepoint: on any failure it is undone alone, and the failure goes on up. */
+    private List<EventEnvelope> writeInSavepoint(StreamId stream, StreamRow row, List<PendingEvent> events,
+            long recordedAt) throws SQLException {
         savepoint.execute();
         try {
-            List<EventEnvelope> written = write(p.stream(), row, events, recordedAt);
+            List<EventEnvelope> written = write(stream, row, events, recordedAt);
             release.execute();
-            return new Appended(p.stream(), written, false);
+            return written;
         } catch (SQLException | RuntimeException e) {
             streams.clear();
             try {
@@ -152,6 +183,12 @@ final class WriteConnection implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The unique index on (stream, event id) refused a row: an event of the batch is stored already. */
+    private static boolean storedAlready(SQLException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("UNIQUE constraint failed") && message.contains("events.event_id");
     }
 
     private List<EventEnvelope> write(StreamId stream, StreamRow row, List<PendingEvent> events, long recordedAt)

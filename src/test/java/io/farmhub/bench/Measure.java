@@ -45,6 +45,13 @@ public final class Measure {
         return median(rates);
     }
 
+    /** Operations per second of one round of {@code n}. */
+    public static double rate(int n, Round round) throws Exception {
+        long start = System.nanoTime();
+        round.run(n);
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
     public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

@@ -1,34 +1,43 @@
 package io.farmhub.eventstore.sqlite;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies committed pages from the WAL into the database file, on its own thread and connection, so that no
- * commit pays for it. Left to SQLite, the commit that takes the WAL past 1,000 pages runs the checkpoint itself:
- * it copies the pages and syncs the database file before it returns, and every append of its group waits.
+ * Copies committed pages from the WAL into the database file, on its own thread and connection, so that commits
+ * pay next to nothing for it. Left to SQLite, the commit that takes the WAL past 1,000 pages runs the whole
+ * checkpoint itself: it copies the pages and syncs the database file before it returns, and every append of its
+ * group waits.
  *
- * <p>The writer tells it how much it committed; after every {@link #EVERY_BYTES} a passive checkpoint runs: it
- * never takes the write lock, so the writer commits on meanwhile, and it copies what no reader still needs. A
- * checkpoint that fails is logged and tried again later: the WAL only grows meanwhile, nothing is lost.
+ * <p>After the writer commits, a passive checkpoint runs here, at most every {@link #PAUSE_MS} ms: it never takes
+ * the write lock, so the writer commits on meanwhile, and it copies the bulk of the WAL and syncs it into the
+ * database file. But SQLite starts the WAL over from its beginning only once a checkpoint has copied all of it,
+ * which a checkpoint running beside a busy writer never does; the WAL would grow without end, and a commit that
+ * extends a file costs more than one that overwrites it. So the writer finishes the job: before its next group it
+ * runs a passive checkpoint itself ({@link #tailDue}), which has only the pages committed since to copy, and its
+ * next transaction starts the WAL over. A checkpoint that fails is logged and tried again: the WAL only grows
+ * meanwhile, nothing is lost.
  */
 final class Checkpointer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
 
-    /** Bytes committed (as bounded by {@link PendingAppend#bytes}) between checkpoints: about 1,000 WAL pages. */
-    static final long EVERY_BYTES = 8L * 1024 * 1024;
+    /** The least time between two checkpoints while commits go on. */
+    static final long PAUSE_MS = 100;
 
     private final SqliteDatabase db;
-    private final Semaphore due = new Semaphore(0);
+    private final Semaphore committed = new Semaphore(0);
+    private final AtomicBoolean tailDue = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
-    /** Written by the writer thread only. */
-    private long sinceLast;
 
     Checkpointer(SqliteDatabase db) {
         this.db = db;
@@ -37,34 +46,36 @@ final class Checkpointer implements AutoCloseable {
         thread.start();
     }
 
-    /** Called by the writer after each commit; never blocks. */
-    void committed(long bytes) {
-        sinceLast += bytes;
-        if (sinceLast >= EVERY_BYTES) {
-            sinceLast = 0;
-            due.release();
-        }
+    /** Called by the writer after each commit that wrote; never blocks. */
+    void committed() {
+        committed.release();
+    }
+
+    /** Asked by the writer before each group: true (once) when it should finish a checkpoint run here. */
+    boolean tailDue() {
+        return tailDue.getAndSet(false);
     }
 
     private void run() {
         try (Connection c = db.openCheckpointer(); Statement s = c.createStatement()) {
             while (true) {
-                due.acquire();
-                due.drainPermits();
+                committed.acquire();
+                committed.drainPermits();
                 if (closed) {
                     return;
                 }
-                try {
-                    s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                try (ResultSet ignored = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                    tailDue.set(true);
                 } catch (SQLException e) {
                     log.warn("Event store {}: a checkpoint failed, the next one will try again: {}", db.file(),
                             e.getMessage());
                 }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PAUSE_MS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException | RuntimeException e) {
-            log.error("Event store {}: the checkpointer stopped; the WAL will grow until the store reopens",
+            log.error("Event store {}: the checkpointer stopped; the WAL grows until the store is reopened",
                     db.file(), e);
         }
     }
@@ -72,7 +83,8 @@ final class Checkpointer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        due.release();
+        committed.release();
+        LockSupport.unpark(thread);
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -93,16 +93,17 @@ final class GroupCommitWriter implements Runnable {
 
     private void commit(List<PendingAppend> group) {
         Object[] outcomes = new Object[group.size()];
+        if (checkpointer.tailDue()) {
+            connection.checkpoint();
+        }
         try {
             long recordedAt = connection.begin();
-            long wrote = 0;
+            boolean wrote = false;
             for (int i = 0; i < group.size(); i++) {
                 PendingAppend p = group.get(i);
                 try {
                     AppendResult result = connection.apply(p, recordedAt);
-                    if (result instanceof AppendResult.Appended a && !a.duplicate() && !a.events().isEmpty()) {
-                        wrote += p.bytes();
-                    }
+                    wrote |= result instanceof AppendResult.Appended a && !a.duplicate() && !a.events().isEmpty();
                     outcomes[i] = result;
                 } catch (WriteConnection.TransactionLost e) {
                     throw e;
@@ -112,9 +113,9 @@ final class GroupCommitWriter implements Runnable {
                     outcomes[i] = e;
                 }
             }
-            if (wrote > 0) {
+            if (wrote) {
                 connection.commit(recordedAt);
-                checkpointer.committed(wrote);
+                checkpointer.committed();
             } else {
                 connection.commitReadOnly();
             }

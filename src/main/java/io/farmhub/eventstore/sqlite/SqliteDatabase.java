@@ -52,8 +52,9 @@ final class SqliteDatabase {
         // read walks events_by_version. An index on (stream_id, occurred_on) cost a write per event and the planner
         // never chose it (reads are in version order), so files made before are rid of it.
         "DROP INDEX IF EXISTS events_by_business_date",
-        // The last recordedAt handed out, shared by every store instance on this file: recordedAt never goes
-        // backwards, not across restarts, nor when the wall clock steps back.
+        // recordedAt never goes backwards, not across restarts, nor when the wall clock steps back: a writer hands
+        // out at least the newest event's recordedAt (every recordedAt handed out is stored with the events of its
+        // commit) and at least this row's, which earlier versions of the store kept up to date on every commit.
         "CREATE TABLE IF NOT EXISTS clock (id INTEGER PRIMARY KEY CHECK (id = 1), recorded_at INTEGER NOT NULL)",
         "INSERT OR IGNORE INTO clock (id, recorded_at) VALUES (1, 0)",
     };

@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write connection and its prepared statements, used by the writer thread only. It applies one append
  * inside the writer's open transaction; the transaction itself (group commit) is the writer's business.
  */
 final class WriteConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteConnection.class);
 
     /** The group's transaction is gone: the writer must fail every append of the group, not only this one. */
     static final class TransactionLost extends SQLException {
@@ -42,8 +46,8 @@ final class WriteConnection implements AutoCloseable {
     private final PreparedStatement release;
     private final PreparedStatement rollbackToSavepoint;
     private final PreparedStatement dataVersion;
+    private final PreparedStatement checkpoint;
     private final PreparedStatement readClock;
-    private final PreparedStatement writeClock;
     private final PreparedStatement findStream;
     private final PreparedStatement findEvent;
     private final PreparedStatement insertStream;
@@ -57,6 +61,8 @@ final class WriteConnection implements AutoCloseable {
      */
     private final Map<String, StreamRow> streams = new HashMap<>();
     private long seenDataVersion = -1;
+    /** The newest recordedAt on file, as of {@link #seenDataVersion} and this connection's own commits. */
+    private long lastRecordedAt;
 
     WriteConnection(Connection c) throws SQLException {
         this.c = c;
@@ -67,8 +73,10 @@ final class WriteConnection implements AutoCloseable {
         release = c.prepareStatement("RELEASE append");
         rollbackToSavepoint = c.prepareStatement("ROLLBACK TO append");
         dataVersion = c.prepareStatement("PRAGMA data_version");
-        readClock = c.prepareStatement("SELECT recorded_at FROM clock WHERE id = 1");
-        writeClock = c.prepareStatement("UPDATE clock SET recorded_at = ? WHERE id = 1");
+        checkpoint = c.prepareStatement("PRAGMA wal_checkpoint(PASSIVE)");
+        // The newest event is found by its position (the rowid): no index on recorded_at is needed.
+        readClock = c.prepareStatement("SELECT max((SELECT recorded_at FROM clock WHERE id = 1), "
+                + "coalesce((SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1), 0))");
         findStream = c.prepareStatement("SELECT id, version FROM streams WHERE stream = ?");
         findEvent = c.prepareStatement("SELECT " + EnvelopeRows.COLUMNS
                 + " FROM events WHERE stream_id = ? AND event_id = ?");
@@ -80,21 +88,36 @@ final class WriteConnection implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
-    /** Starts the group's transaction and returns the recordedAt its appends get: never before the last one handed out. */
+    /**
+     * Starts the group's transaction and returns the recordedAt its appends get: never before the last one handed
+     * out, by this connection or (read again whenever another connection has committed) by any other.
+     */
     long begin() throws SQLException {
         begin.execute();
         long version = single(dataVersion);
         if (version != seenDataVersion) {
             streams.clear();
+            lastRecordedAt = single(readClock);
             seenDataVersion = version;
         }
-        return Math.max(System.currentTimeMillis(), single(readClock));
+        return Math.max(System.currentTimeMillis(), lastRecordedAt);
     }
 
     void commit(long recordedAt) throws SQLException {
-        writeClock.setLong(1, recordedAt);
-        writeClock.executeUpdate();
+        lastRecordedAt = recordedAt; // first: even a commit that fails half-way may have stored it
         commit.execute();
+    }
+
+    /**
+     * Finishes a checkpoint the {@link Checkpointer} began, between two groups (outside any transaction), so
+     * that the next transaction may start the WAL over. A failure only leaves the WAL longer: it is logged.
+     */
+    void checkpoint() {
+        try (ResultSet ignored = checkpoint.executeQuery()) {
+            // copied what it could; a reader still on older pages keeps the rest for the next time
+        } catch (SQLException | RuntimeException e) {
+            log.warn("could not finish a checkpoint; the next one will: {}", e.getMessage());
+        }
     }
 
     void commitReadOnly() throws SQLException {

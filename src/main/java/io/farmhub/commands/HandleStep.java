@@ -39,9 +39,11 @@ public class HandleStep {
     private final CommandLog log;
     private final CommandRejections rejections;
     private final PipelineClock clock;
+    private final StreamStateCache cache;
 
     public HandleStep(EventStore store, EventTypeRegistry types, CommandHandlers handlers, CommandLog log,
-            CommandRejections rejections, PipelineClock clock) {
+            CommandRejections rejections, PipelineClock clock, StreamStateCache cache) {
+        this.cache = cache;
         this.store = store;
         this.types = types;
         this.handlers = handlers;
@@ -103,7 +105,7 @@ public class HandleStep {
                 "no handler for " + p.commandType() + ", yet the command was validated"));
         Map<StreamId, Long> ceilings = new HashMap<>();
         p.appended().values().forEach(a -> ceilings.put(StreamId.parse(a.stream()), a.events().get(0).version() - 1));
-        RecordingStreamStates states = new RecordingStreamStates(store, types, ceilings);
+        RecordingStreamStates states = new RecordingStreamStates(store, types, cache, ceilings);
         Decision decision = decide(handler, p, states);
         if (decision instanceof Decision.Rejected rejected) {
             return rejections.rejected(WorkflowStep.HANDLE, rejected.rejections());

@@ -1,5 +1,6 @@
 package io.farmhub.commands;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.farmhub.commands.CommandEntry.PlannedAppend;
 import io.farmhub.core.CommandHandler;
 import io.farmhub.core.Decision;
@@ -145,12 +146,17 @@ public class HandleStep {
         return plan;
     }
 
+    /**
+     * The event as it will be appended. Its data is the event itself, wrapped: it is written to JSON when its
+     * decision is recorded and again when it is appended, each time straight from the record, with the same mapper
+     * and so the same JSON as {@link EventTypeRegistry#toData} would give, without a tree made in between.
+     */
     private NewEvent event(CommandProgress p, StreamId stream, int index, DomainEvent event) {
         EventTypeRegistry.EventType type = types.typeOf(event.getClass());
         CommandStatus s = p.status();
         return new NewEvent(CommandKeys.eventId(s.commandId(), stream, index), type.name(), type.schemaVersion(),
                 event.occurredAt(), s.commandId(), s.commandId(), s.submittedBy(),
-                s.source() == null ? null : s.source().envelopeForm(), null, types.toData(event));
+                s.source() == null ? null : s.source().envelopeForm(), null, JsonNodeFactory.instance.pojoNode(event));
     }
 
     /**

@@ -1,0 +1,108 @@
+package io.farmhub.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.core.CommandSource;
+import io.farmhub.core.ErrorCode;
+import io.farmhub.core.Rejection;
+import io.farmhub.eventstore.EventStore;
+import io.farmhub.farm.query.ExampleFarm;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query engine over the example story in a real SQLite store: every query answers exactly as the pure
+ * query does over the same story in memory (the answers the farm/query tests check by hand), each run is kept
+ * on its own stream, and bad questions are refused with every problem named.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(FarmDay.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryEngineTest {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("farmhub.data-dir",
+                () -> Path.of("target/test-data/query-engine-" + UUID.randomUUID()).toString());
+    }
+
+    @Autowired
+    QueryEngine engine;
+    @Autowired
+    EventStore store;
+
+    @BeforeAll
+    void storyIsTold() {
+        StoryInStore.append(store);
+    }
+
+    QueryOutcome ask(String query, Map<String, String> parameters) {
+        Asked asked = engine.ask(query, parameters, "mary", CommandSource.api("mary"));
+        assertThat(asked).as(query).isInstanceOf(Asked.Answered.class);
+        return ((Asked.Answered) asked).outcome();
+    }
+
+    @Test
+    void every_query_answers_as_the_pure_query_does_over_the_same_story() {
+        for (String query : ExampleQuestions.ASKED.keySet()) {
+            QueryOutcome outcome = ask(query, ExampleQuestions.parameters(query));
+            JsonNode answer = outcome.answer().json();
+            assertThat(ExampleQuestions.timeless(answer)).as(query).isEqualTo(ExampleQuestions.expected(query));
+            assertThat(answer.path("asOf").asText()).isEqualTo(ExampleFarm.TODAY.toString());
+        }
+    }
+
+    @Test
+    void a_run_is_kept_on_its_own_stream_with_its_steps_and_its_answer_as_given() {
+        QueryOutcome outcome = ask("animals-at", Map.of("location", "field:lough-field", "asOf", "2026-11-15"));
+        assertThat(outcome.computedBy()).isEqualTo(outcome.request().queryId());
+
+        QueryRunStatus run = engine.run(outcome.request().queryId()).orElseThrow();
+
+        assertThat(run.state()).isEqualTo(QueryRunStatus.COMPLETED);
+        assertThat(run.json().path("requestedBy").asText()).isEqualTo("mary");
+        assertThat(run.json().path("source").asText()).isEqualTo("api:mary");
+        assertThat(run.json().findValues("step")).extracting(JsonNode::asText)
+                .containsExactly("requested", "read", "answered");
+        assertThat(run.json().path("steps").get(1).path("streams").asInt()).isEqualTo(4);
+        assertThat(run.answer().toString()).isEqualTo(outcome.answer().json().toString());
+        assertThat(run.json().path("result").path("animals").findValuesAsText("earTag"))
+                .containsExactly(ExampleFarm.HEREFORD_HEIFER);
+        assertThat(store.version(QueryRunLog.stream("animals-at", outcome.request().queryId()))).isEqualTo(3);
+    }
+
+    @Test
+    void an_unknown_run_id_is_no_run() {
+        assertThat(engine.run(UUID.randomUUID().toString())).isEmpty();
+        assertThat(engine.run("../../etc")).isEmpty();
+    }
+
+    @Test
+    void an_unknown_query_is_refused_with_the_names_there_are() {
+        Asked asked = engine.ask("herd", Map.of(), "mary", CommandSource.api("mary"));
+
+        assertThat(asked).isInstanceOf(Asked.UnknownQuery.class);
+        assertThat(((Asked.UnknownQuery) asked).known()).contains("herd-register", "farm-summary");
+    }
+
+    @Test
+    void bad_parameters_are_refused_each_by_name_before_any_run_starts() {
+        Asked asked = engine.ask("milk-yield", Map.of("from", "yesterday", "earTag", "cow 7", "colour", "red"),
+                "mary", CommandSource.api("mary"));
+
+        assertThat(asked).isInstanceOf(Asked.Invalid.class);
+        assertThat(((Asked.Invalid) asked).rejections()).extracting(Rejection::field)
+                .containsExactlyInAnyOrder("colour", "from", "to", "earTag");
+        assertThat(((Asked.Invalid) asked).rejections()).extracting(Rejection::code).containsOnly(ErrorCode.MALFORMED);
+    }
+}

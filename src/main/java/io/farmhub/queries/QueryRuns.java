@@ -61,7 +61,7 @@ public class QueryRuns {
         }
         CachedAnswer cached = cache.get(key).filter(c -> c.current(listed, store::version)).orElse(null);
         return new QueryPlan(request, prepared, key, selection, chunks(listed, selection), cached,
-                parts.clock().instant(), System.nanoTime());
+                parts.clock().instant(), Instant.now(), System.nanoTime());
     }
 
     public boolean cached(QueryPlan plan) {
@@ -94,7 +94,7 @@ public class QueryRuns {
         Instant computedAt = parts.clock().instant();
         QueryAnswer answer = QueryAnswer.computed(result, computedAt);
         QueryRequest request = plan.request();
-        boolean stable = answer.knownAt() != null && answer.knownAt().isBefore(plan.startedAt().minus(stableAfter));
+        boolean stable = answer.knownAt() != null && answer.knownAt().isBefore(plan.readFrom().minus(stableAfter));
         cache.put(plan.cacheKey(), CachedAnswer.of(request.queryId(), answer, plan.selection(), read.versions(),
                 stable));
         long millis = (System.nanoTime() - plan.startedNanos()) / 1_000_000;

@@ -33,7 +33,7 @@ public record QueryAnswer(String query, SortedMap<String, String> parameters, Lo
     }
 
     /** As JSON, sharing the result's tree rather than copying it (an answer over 10,000 cows is large). */
-    ObjectNode json() {
+    public ObjectNode json() {
         ObjectNode json = Json.MAPPER.createObjectNode().put("query", query);
         json.set("parameters", Json.MAPPER.valueToTree(parameters));
         json.put("asOf", asOf == null ? null : asOf.toString());

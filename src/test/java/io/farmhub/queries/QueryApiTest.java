@@ -1,0 +1,144 @@
+package io.farmhub.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.eventstore.EventStore;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query API over real HTTP on the example story: the answer's shape and the run behind it, asynchronous
+ * runs read back through their status URL, and every refusal as problem+json naming what is wrong.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FarmDay.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryApiTest {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("farmhub.data-dir", () -> Path.of("target/test-data/query-api-" + UUID.randomUUID()).toString());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore store;
+
+    QueryHttp http;
+
+    @BeforeAll
+    void storyIsTold() {
+        StoryInStore.append(store);
+    }
+
+    @BeforeEach
+    void client() {
+        http = new QueryHttp(port, null);
+    }
+
+    @Test
+    void an_answer_has_the_fields_of_the_contract_in_order_and_names_the_run_that_computed_it() {
+        HttpResponse<String> response = http.ask("herd-register", "asOf", "2026-10-31");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+        JsonNode answer = QueryHttp.json(response);
+        assertThat(answer.fieldNames()).toIterable().containsExactly("query", "parameters", "asOf", "knownAt",
+                "computedAt", "cached", "sourceVersions", "result");
+        assertThat(ExampleQuestions.timeless(answer))
+                .isEqualTo(ExampleQuestions.expected("herd-register", "asOf", "2026-10-31"));
+        String run = response.headers().firstValue("Content-Location").orElseThrow();
+        JsonNode status = QueryHttp.json(http.get(run));
+        assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(status.path("result")).isEqualTo(answer.path("result"));
+        assertThat(QueryHttp.json(http.ask("herd-register", "asOf", "2026-10-31")).path("cached").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_asynchronous_run_answers_202_and_its_status_url_shows_it_through_to_its_report() {
+        HttpResponse<String> response = http.post("/api/queries/loan-collateral",
+                "{\"parameters\": {\"loanId\": \"GF-2026-017\"}, \"returnPath\": {\"type\": \"report\"}}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode accepted = QueryHttp.json(response);
+        String statusUrl = accepted.path("statusUrl").asText();
+        assertThat(statusUrl).isEqualTo("/api/queries/runs/" + accepted.path("queryId").asText());
+        assertThat(response.headers().firstValue("Location")).contains(statusUrl);
+        JsonNode done = await().atMost(Duration.ofSeconds(20)).until(() -> QueryHttp.json(http.get(statusUrl)),
+                s -> s.path("state").asText().equals("COMPLETED"));
+        assertThat(done.path("queryId").asText()).isEqualTo(accepted.path("queryId").asText());
+        assertThat(done.path("returnPath").path("type").asText()).isEqualTo("report");
+        assertThat(ExampleQuestions.timeless(done.deepCopy()).path("result"))
+                .isEqualTo(ExampleQuestions.expected("loan-collateral").path("result"));
+        assertThat(done.findValuesAsText("step")).containsExactly("requested", "read", "answered", "delivered");
+    }
+
+    @Test
+    void bad_parameters_are_refused_all_at_once_as_problem_json() {
+        HttpResponse<String> response = http.ask("milk-yield", "from", "2026-11-31", "earTag", "cow seven");
+
+        JsonNode problem = problem(response, 400, "MALFORMED");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "to", "earTag");
+        assertThat(problem.path("field").asText()).isIn("from", "to", "earTag");
+    }
+
+    @Test
+    void a_parameter_given_twice_is_refused() {
+        problem(http.get("/api/queries/herd-register?asOf=2026-10-31&asOf=2026-11-27"), 400, "MALFORMED");
+    }
+
+    @Test
+    void an_unknown_query_or_run_is_404_problem_json() {
+        assertThat(problem(http.ask("herd"), 404, "NOT_FOUND").path("detail").asText()).contains("herd-register");
+        problem(http.get("/api/queries/runs/" + UUID.randomUUID()), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void a_run_request_without_a_usable_return_path_is_refused_with_its_json_path() {
+        JsonNode problem = problem(http.post("/api/queries/herd-register",
+                "{\"parameters\": {\"asOf\": \"2026-10-31\"}, \"returnPath\": {\"type\": \"webhook\","
+                        + " \"target\": \"file:///etc/passwd\"}}"), 400, "MALFORMED");
+        assertThat(problem.path("field").asText()).isEqualTo("$.returnPath.target");
+        problem = problem(http.post("/api/queries/herd-register", "{\"parameters\": {\"asOf\": [1]}}"), 400,
+                "MALFORMED");
+        assertThat(problem.path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("$.parameters.asOf", "$.returnPath");
+    }
+
+    @Test
+    void a_run_request_with_bad_parameters_starts_no_run() {
+        int runs = store.list("query", "animals-at").size();
+        problem(http.post("/api/queries/animals-at", "{\"parameters\": {\"location\": \"the barn\"},"
+                + " \"returnPath\": {\"type\": \"report\"}}"), 400, "MALFORMED");
+        assertThat(store.list("query", "animals-at")).hasSize(runs);
+    }
+
+    static JsonNode problem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/problem+json");
+        JsonNode problem = QueryHttp.json(response);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return problem;
+    }
+
+}

@@ -1,0 +1,92 @@
+package io.farmhub.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.azure.storage.blob.BlobServiceClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.azure.Azurite;
+import io.farmhub.core.Json;
+import io.farmhub.eventstore.EventStore;
+import io.farmhub.eventstore.appendblob.AppendBlobEventStore;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The azure profile on Azurite: the story in append blobs, every query over HTTP gives the same answer as the
+ * embedded hub (the pure queries' answers), runs are append blobs under query/, reports are blobs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("azure")
+@Import(FarmDay.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryAzureTest {
+
+    static final String EVENTS = Azurite.uniqueContainerName("query-events");
+    static final String REPORTS = Azurite.uniqueContainerName("query-reports");
+
+    @DynamicPropertySource
+    static void azurite(DynamicPropertyRegistry registry) {
+        Azurite.register(registry);
+        registry.add("farmhub.data-dir", () -> "target/test-data/query-azure");
+        registry.add("farmhub.eventstore.appendblob.container", () -> EVENTS);
+        registry.add("farmhub.queries.reports-container", () -> REPORTS);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore store;
+    @Autowired
+    BlobServiceClient blobs;
+
+    @BeforeAll
+    void storyIsTold() {
+        assertThat(store).isInstanceOf(AppendBlobEventStore.class);
+        StoryInStore.append(store);
+    }
+
+    @Test
+    void every_query_answers_as_on_the_embedded_hub() {
+        QueryHttp http = new QueryHttp(port, null);
+        for (String query : ExampleQuestions.ASKED.keySet()) {
+            HttpResponse<String> response = http.ask(query, ExampleQuestions.ASKED.get(query));
+            assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
+            assertThat(ExampleQuestions.timeless(QueryHttp.json(response))).as(query)
+                    .isEqualTo(ExampleQuestions.expected(query));
+            String run = response.headers().firstValue("Content-Location").orElseThrow();
+            String queryId = run.substring(run.lastIndexOf('/') + 1);
+            assertThat(blobs.getBlobContainerClient(EVENTS).getBlobClient("query/" + query + "/" + queryId + ".events")
+                    .exists()).as(query).isTrue();
+        }
+    }
+
+    @Test
+    void an_asynchronous_report_is_a_blob_in_the_reports_container() throws Exception {
+        QueryHttp http = new QueryHttp(port, null);
+        JsonNode accepted = QueryHttp.json(http.post("/api/queries/tb-tests-due",
+                "{\"returnPath\": {\"type\": \"report\", \"target\": \"tb-morning\"}}"));
+        String statusUrl = accepted.path("statusUrl").asText();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> QueryHttp.json(http.get(statusUrl)).path("state").asText(),
+                "COMPLETED"::equals);
+
+        String day = LocalDate.now(new FarmDay().farmClock()).toString();
+        byte[] report = blobs.getBlobContainerClient(REPORTS).getBlobClient("tb-morning/" + day + ".json")
+                .downloadContent().toBytes();
+        JsonNode written = Json.MAPPER.readTree(report);
+        assertThat(written.path("queryId").asText()).isEqualTo(accepted.path("queryId").asText());
+        assertThat(ExampleQuestions.timeless(written)).isEqualTo(ExampleQuestions.expected("tb-tests-due"));
+    }
+}

@@ -60,7 +60,7 @@ public class QueryRuns {
             listed.put(type, parts.index().instances(type));
         }
         CachedAnswer cached = cache.get(key).filter(c -> c.current(listed, store::version)).orElse(null);
-        return new QueryPlan(request, prepared, key, selection, chunks(listed, selection), cached,
+        return new QueryPlan(request, prepared, key, selection, listed, chunks(listed, selection), cached,
                 parts.clock().instant(), Instant.now(), System.nanoTime());
     }
 
@@ -95,8 +95,13 @@ public class QueryRuns {
         QueryAnswer answer = QueryAnswer.computed(result, computedAt);
         QueryRequest request = plan.request();
         boolean stable = answer.knownAt() != null && answer.knownAt().isBefore(plan.readFrom().minus(stableAfter));
-        cache.put(plan.cacheKey(), CachedAnswer.of(request.queryId(), answer, plan.selection(), read.versions(),
-                stable));
+        Map<StreamId, Long> named = new java.util.HashMap<>();
+        read.versions().forEach((stream, version) -> {
+            if (plan.selection().streams().contains(stream)) {
+                named.put(stream, version);
+            }
+        });
+        cache.put(plan.cacheKey(), CachedAnswer.of(request.queryId(), answer, plan.listed(), named, stable));
         long millis = (System.nanoTime() - plan.startedNanos()) / 1_000_000;
         log.record(request, new QueryRunEvent.Read(read.streams(), read.events(), plan.chunks().size(), millis,
                 computedAt));

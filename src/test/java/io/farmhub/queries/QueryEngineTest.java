@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * query does over the same story in memory (the answers the farm/query tests check by hand), each run is kept
  * on its own stream, and bad questions are refused with every problem named.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "farmhub.queries.chunk-size=3")
 @Import(FarmDay.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryEngineTest {
@@ -75,6 +75,7 @@ class QueryEngineTest {
         assertThat(run.json().findValues("step")).extracting(JsonNode::asText)
                 .containsExactly("requested", "read", "answered");
         assertThat(run.json().path("steps").get(1).path("streams").asInt()).isEqualTo(4);
+        assertThat(run.json().path("steps").get(1).path("chunks").asInt()).isEqualTo(2); // 3 + 1, read in parallel
         assertThat(run.answer().toString()).isEqualTo(outcome.answer().json().toString());
         assertThat(run.json().path("result").path("animals").findValuesAsText("earTag"))
                 .containsExactly(ExampleFarm.HEREFORD_HEIFER);

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.azure.storage.blob.BlobServiceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.azure.Azurite;
+import io.farmhub.commands.CommandGateway;
 import io.farmhub.core.Json;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.eventstore.appendblob.AppendBlobEventStore;
+import io.farmhub.farm.query.ExampleFarm;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,12 +26,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The azure profile on Azurite: the story in append blobs, every query over HTTP gives the same answer as the
- * embedded hub (the pure queries' answers), runs are append blobs under query/, reports are blobs.
+ * The azure profile on Azurite: the story told through the command pipeline into append blobs, every query over
+ * HTTP gives the same answer as the embedded hub (the pure queries' answers), runs are append blobs under query/,
+ * reports are blobs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("azure")
-@Import(FarmDay.class)
+@Import({FarmDay.class, QueryStoryTest.Roles.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryAzureTest {
 
@@ -50,11 +53,13 @@ class QueryAzureTest {
     EventStore store;
     @Autowired
     BlobServiceClient blobs;
+    @Autowired
+    CommandGateway gateway;
 
     @BeforeAll
     void storyIsTold() {
         assertThat(store).isInstanceOf(AppendBlobEventStore.class);
-        StoryInStore.append(store);
+        ExampleFarm.tell(new GatewayFarmhand(gateway));
     }
 
     @Test

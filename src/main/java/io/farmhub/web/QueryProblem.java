@@ -1,9 +1,7 @@
 package io.farmhub.web;
 
 import io.farmhub.core.Rejection;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -34,16 +32,13 @@ public class QueryProblem extends RuntimeException {
     }
 
     static QueryProblem notFound(String message) {
-        return new QueryProblem(HttpStatus.NOT_FOUND, "NOT_FOUND", message);
+        return new QueryProblem(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, message);
     }
 
     ProblemDetail detail(String path) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
-        problem.setType(URI.create("urn:farmhub:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setInstance(URI.create(path));
-        problem.setProperty("code", code);
-        problem.setProperty("field", problems.isEmpty() ? null : problems.get(0).field());
+        ProblemDetail problem = Problems.of(status, code, problems.isEmpty() ? null : problems.get(0).field(),
+                getMessage());
+        problem.setInstance(Problems.instance(path));
         problem.setProperty("errors", problems.stream()
                 .map(p -> new Error(p.code().name(), p.field(), p.message())).toList());
         return problem;

@@ -32,6 +32,7 @@ class QueryApiTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
+        QueryUsers.register(registry);
         registry.add("farmhub.data-dir", () -> Path.of("target/test-data/query-api-" + UUID.randomUUID()).toString());
     }
 
@@ -49,7 +50,7 @@ class QueryApiTest {
 
     @BeforeEach
     void client() {
-        http = new QueryHttp(port, null);
+        http = new QueryHttp(port, QueryUsers.MARY);
     }
 
     @Test
@@ -127,6 +128,42 @@ class QueryApiTest {
         problem(http.post("/api/queries/animals-at", "{\"parameters\": {\"location\": \"the barn\"},"
                 + " \"returnPath\": {\"type\": \"report\"}}"), 400, "MALFORMED");
         assertThat(store.list("query", "animals-at")).hasSize(runs);
+    }
+
+    @Test
+    void without_an_api_key_no_query_is_answered() {
+        assertThat(http.as(null).ask("herd-register").statusCode()).isEqualTo(401);
+        assertThat(http.as("not-a-key").post("/api/queries/herd-register", "{\"returnPath\": {\"type\": \"report\"}}")
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_vet_runs_the_cow_queries_and_no_other() {
+        QueryHttp vet = http.as(QueryUsers.VIC);
+        for (String query : new String[] {"herd-register", "animals-at", "tb-tests-due", "animal-history",
+            "milk-yield"}) {
+            assertThat(vet.ask(query, ExampleQuestions.ASKED.get(query)).statusCode()).as(query).isEqualTo(200);
+        }
+        for (String query : new String[] {"tractors-service-due", "loan-collateral", "farm-summary"}) {
+            assertThat(problem(vet.ask(query, ExampleQuestions.ASKED.get(query)), 403, "FORBIDDEN")
+                    .path("detail").asText()).as(query).contains("vic");
+        }
+    }
+
+    @Test
+    void a_contractor_runs_no_query_and_reads_no_run_but_an_auditor_does() {
+        HttpResponse<String> asked = http.ask("farm-summary");
+        String run = asked.headers().firstValue("Content-Location").orElseThrow();
+        QueryHttp contractor = http.as(QueryUsers.JOE);
+
+        problem(contractor.ask("herd-register"), 403, "FORBIDDEN");
+        problem(contractor.post("/api/queries/herd-register", "{\"returnPath\": {\"type\": \"report\"}}"), 403,
+                "FORBIDDEN");
+        problem(contractor.get(run), 403, "FORBIDDEN");
+        assertThat(http.as(QueryUsers.AUDITOR).ask("farm-summary").statusCode()).isEqualTo(200);
+        assertThat(http.as(QueryUsers.AUDITOR).get(run).statusCode()).isEqualTo(200);
+        assertThat(problem(http.as(QueryUsers.VIC).get(run), 403, "FORBIDDEN").path("detail").asText())
+                .contains("farm-summary");
     }
 
     static JsonNode problem(HttpResponse<String> response, int status, String code) {

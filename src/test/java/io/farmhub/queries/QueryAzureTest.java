@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("azure")
-@Import({FarmDay.class, QueryStoryTest.Roles.class})
+@Import(FarmDay.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryAzureTest {
 
@@ -41,6 +41,7 @@ class QueryAzureTest {
 
     @DynamicPropertySource
     static void azurite(DynamicPropertyRegistry registry) {
+        QueryUsers.register(registry);
         Azurite.register(registry);
         registry.add("farmhub.data-dir", () -> "target/test-data/query-azure");
         registry.add("farmhub.eventstore.appendblob.container", () -> EVENTS);
@@ -64,7 +65,7 @@ class QueryAzureTest {
 
     @Test
     void every_query_answers_as_on_the_embedded_hub() {
-        QueryHttp http = new QueryHttp(port, null);
+        QueryHttp http = new QueryHttp(port, QueryUsers.MARY);
         for (String query : ExampleQuestions.ASKED.keySet()) {
             HttpResponse<String> response = http.ask(query, ExampleQuestions.ASKED.get(query));
             assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
@@ -79,7 +80,7 @@ class QueryAzureTest {
 
     @Test
     void an_asynchronous_report_is_a_blob_in_the_reports_container() throws Exception {
-        QueryHttp http = new QueryHttp(port, null);
+        QueryHttp http = new QueryHttp(port, QueryUsers.MARY);
         JsonNode accepted = QueryHttp.json(http.post("/api/queries/tb-tests-due",
                 "{\"returnPath\": {\"type\": \"report\", \"target\": \"tb-morning\"}}"));
         String statusUrl = accepted.path("statusUrl").asText();

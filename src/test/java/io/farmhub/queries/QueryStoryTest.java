@@ -8,17 +8,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.CommandState;
-import io.farmhub.core.ErrorCode;
-import io.farmhub.core.Rejection;
 import io.farmhub.farm.StoredEvents.Provenance;
 import io.farmhub.farm.query.ExampleFarm;
-import io.farmhub.security.Authorizer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,24 +36,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * knew it before the sale was entered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({FarmDay.class, QueryStoryTest.Roles.class})
+@Import(FarmDay.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueryStoryTest {
 
-    /** The story's users are mary (farm-manager) and gate-7 (sensor-gateway): both may issue what they issue. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Roles {
-        @Bean
-        @Primary
-        Authorizer storyUsers() {
-            return (user, commandType, commandId) -> List.of("mary", "gate-7").contains(user) ? Optional.empty()
-                    : Optional.of(Rejection.of(ErrorCode.FORBIDDEN, null, user + " is not in the story"));
-        }
-    }
-
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
+        QueryUsers.register(registry);
         registry.add("farmhub.data-dir", () -> Path.of("target/test-data/query-story-" + UUID.randomUUID()).toString());
     }
 
@@ -80,7 +62,7 @@ class QueryStoryTest {
 
     @BeforeEach
     void clients() {
-        http = new QueryHttp(port, null);
+        http = new QueryHttp(port, QueryUsers.MARY);
         farmhand = new GatewayFarmhand(gateway);
     }
 

@@ -15,7 +15,11 @@ import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.Farm;
 import io.farmhub.farm.barn.BarnSummary;
+import io.farmhub.farm.cow.CowClassifier;
 import io.farmhub.farm.cow.CowSummary;
+import io.farmhub.farm.tractor.ServiceDue;
+import io.farmhub.farm.tractor.TractorSummary;
+import java.time.LocalDate;
 import io.farmhub.farm.query.ExampleFarmStreams;
 import io.farmhub.notify.Notification;
 import java.time.Clock;
@@ -176,6 +180,86 @@ abstract class ProjectionRunnerContract {
         assertThat(result.caughtUp()).isPositive();
         assertThat(cachedStates()).isEqualTo(reference);
         assertThat(new ProjectionReconciliation(runner).reconcile().caughtUp()).as("nothing left behind").isZero();
+    }
+
+    @Test
+    void the_membership_index_answers_each_classifier_set_from_the_cached_states() {
+        StoredStory.append(events).forEach(runner::onNotification);
+        MembershipIndex index = new ClassifierIndex(snapshots, CLOCK);
+
+        assertThat(index.members("on-farm", "")).extracting(StreamId::key)
+                .containsExactly(FRIESIAN, JERSEY, HEREFORD_HEIFER);
+        assertThat(index.members("at-location", "barn:cubicle-house")).extracting(StreamId::toString)
+                .containsExactly("farm/cow/" + FRIESIAN, "farm/cow/" + JERSEY);
+        assertThat(index.members("at-location(field:lough-field)", null)).extracting(StreamId::key)
+                .containsExactly(HEREFORD_HEIFER);
+        assertThat(index.members("at-location", "barn:calf-shed")).as("sold, and moved to a field").isEmpty();
+        assertThat(index.members("tb-test-due", "")).as("today: only the INCONCLUSIVE heifer")
+                .extracting(StreamId::key).containsExactly(HEREFORD_HEIFER);
+        assertThat(index.members("tb-test-due", "2027-11-12")).as("the CLEAR tests of 2026-11-12 still count")
+                .extracting(StreamId::key).containsExactly(HEREFORD_HEIFER);
+        assertThat(index.members("tb-test-due", "2027-11-13")).extracting(StreamId::key)
+                .containsExactly(FRIESIAN, JERSEY, HEREFORD_HEIFER);
+        assertThat(index.members("service-due", "")).as("the New Holland ran 250 h since its service")
+                .extracting(StreamId::key).containsExactly(NEW_HOLLAND);
+        assertThat(index.members("service-due", "2027-11-05")).as("the Massey's service is over 365 days old")
+                .extracting(StreamId::key).containsExactly(MASSEY, NEW_HOLLAND);
+        assertThat(index.members("pledged", "GF-2026-017")).extracting(StreamId::toString).containsExactly(
+                "farm/cow/" + JERSEY, "farm/field/lough-field", "farm/tractor/" + NEW_HOLLAND);
+        assertThat(index.members("pledged", "no-such-loan")).isEmpty();
+    }
+
+    @Test
+    void the_index_agrees_with_the_domain_classifiers_on_every_day_of_two_years() {
+        StoredStory.append(events).forEach(runner::onNotification);
+        MembershipIndex index = new ClassifierIndex(snapshots, CLOCK);
+        List<CowSummary> cows = events.list("farm", "cow").stream()
+                .map(s -> cache.get("cow-summary", s.stream().key()).orElseThrow().as(CowSummary.class)).toList();
+        List<TractorSummary> tractors = events.list("farm", "tractor").stream()
+                .map(s -> cache.get("tractor-summary", s.stream().key()).orElseThrow().as(TractorSummary.class)).toList();
+        for (LocalDate day = LocalDate.parse("2026-06-01"); day.isBefore(LocalDate.parse("2028-06-01"));
+                day = day.plusDays(7)) {
+            LocalDate asOf = day;
+            assertThat(index.members("tb-test-due", asOf.toString())).extracting(StreamId::key).as("tb %s", asOf)
+                    .containsExactlyElementsOf(cows.stream().filter(CowClassifier.tbTestDue(asOf)::includes)
+                            .map(CowSummary::earTag).sorted().toList());
+            assertThat(index.members("service-due", asOf.toString())).extracting(StreamId::key).as("service %s", asOf)
+                    .containsExactlyElementsOf(tractors.stream().filter(t -> ServiceDue.includes(t, asOf))
+                            .map(TractorSummary::chassisNumber).sorted().toList());
+        }
+    }
+
+    @Test
+    void unknown_classifiers_and_unreadable_set_keys_are_refused_plainly() {
+        MembershipIndex index = new ClassifierIndex(snapshots, CLOCK);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.members("fat-cows", ""))
+                .isInstanceOf(UnknownProjectionException.class).hasMessage("no classifier named 'fat-cows'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.members("at-location", "kitchen"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("barn:main-barn");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.members("tb-test-due", "yesterday"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-11-26");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.get("cow-summery", FRIESIAN))
+                .isInstanceOf(UnknownProjectionException.class);
+    }
+
+    @Test
+    void a_writer_that_lost_the_race_reads_again_and_folds_only_what_is_missing() {
+        List<Notification> raised = StoredStory.append(events);
+        StreamId stream = StreamId.farm("cow", FRIESIAN);
+        // Another hub instance catches the Friesian up just after this one read her cached state.
+        ProjectionRunner other = new ProjectionRunner(events, REGISTRY, snapshots, () -> null, CLOCK);
+        RacingSnapshotStore racing = new RacingSnapshotStore(snapshots, "cow-summary", FRIESIAN,
+                () -> other.catchUp(stream, events.version(stream)));
+        ProjectionRunner loser = new ProjectionRunner(events, REGISTRY, racing, () -> announced, CLOCK);
+
+        loser.catchUp(stream, events.version(stream));
+
+        assertThat(racing.lostWrites()).isEqualTo(1);
+        assertThat(cache.get("cow-summary", FRIESIAN).orElseThrow().version()).isEqualTo(events.version(stream));
+        assertThat(announced.takenAsLines()).as("the winner changed cow-summary; the loser only the rest")
+                .doesNotContain("projection-changed cow-summary/" + FRIESIAN);
+        raised.forEach(runner::onNotification);
+        assertThat(cachedStates()).isEqualTo(rebuiltStates());
     }
 
     /** Every cached state of every projection (and the barn feed's checkpoints), by "projection/key". */

@@ -262,6 +262,55 @@ abstract class ProjectionRunnerContract {
         assertThat(cachedStates()).isEqualTo(rebuiltStates());
     }
 
+    @Test
+    void a_rebuild_serves_the_old_generation_until_it_switches_and_shows_its_progress() throws Exception {
+        List<Notification> raised = new java.util.ArrayList<>();
+        ExampleFarmStreams.envelopes().forEach((stream, envelopes) -> {
+            for (EventEnvelope e : envelopes) {
+                Notification n = StoredStory.append(events, stream, e);
+                raised.add(n);
+                if (!stream.key().equals(FRIESIAN) || e.version() == 1) {
+                    runner.onNotification(n); // the Friesian's later notifications are lost: the old cache is behind
+                }
+            }
+        });
+        StreamId last = events.list("farm", "cow").get(events.list("farm", "cow").size() - 1).stream();
+        GatedEventStore gate = new GatedEventStore(events, last);
+        ProjectionRunner gated = new ProjectionRunner(gate, REGISTRY, snapshots, () -> announced, CLOCK);
+        ProjectionRebuild rebuild = new ProjectionRebuild(gated, new ProjectionReconciliation(gated), CLOCK, 1);
+        long cowEvents = events.list("farm", "cow").stream().mapToLong(s -> s.version()).sum();
+
+        RebuildProgress started = rebuild.start("cow-summary");
+        gate.awaitHeld();
+
+        RebuildProgress halfway = rebuild.progress("cow-summary").orElseThrow();
+        assertThat(halfway.state()).isEqualTo(RebuildProgress.BUILDING);
+        assertThat(halfway.total()).isEqualTo(cowEvents);
+        assertThat(halfway.done()).isPositive().isLessThan(cowEvents);
+        assertThat(halfway.eventsPerSecond()).isPositive();
+        assertThat(halfway.secondsLeft()).isNotNull().isPositive();
+        assertThat(rebuild.start("cow-summary").generation()).as("one rebuild at a time").isEqualTo(started.generation());
+        assertThat(cache.get("cow-summary", FRIESIAN).orElseThrow().version()).as("the old generation serves")
+                .isEqualTo(1);
+        runner.onNotification(raised.get(0)); // notifications keep going to the generation serving reads
+
+        gate.open();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(
+                () -> rebuild.progress("cow-summary").orElseThrow().state().equals(RebuildProgress.SWITCHED));
+
+        RebuildProgress finished = rebuild.progress("cow-summary").orElseThrow();
+        assertThat(finished.done()).isEqualTo(cowEvents);
+        assertThat(finished.secondsLeft()).isZero();
+        assertThat(finished.finishedAt()).isNotNull();
+        assertThat(snapshots.currentGeneration("cow-summary")).isEqualTo(started.generation());
+        assertThat(cache.get("cow-summary", FRIESIAN).orElseThrow().version())
+                .isEqualTo(events.version(StreamId.farm("cow", FRIESIAN)));
+        assertThat(snapshots.versions("cow-summary", 0)).as("the old generation is gone").isEmpty();
+        assertThat(new ClassifierIndex(snapshots, CLOCK).members("at-location", "barn:cubicle-house"))
+                .as("the index switched with the states").extracting(StreamId::key).containsExactly(FRIESIAN, JERSEY);
+        rebuild.close();
+    }
+
     /** Every cached state of every projection (and the barn feed's checkpoints), by "projection/key". */
     protected static Map<String, String> cachedStates(SnapshotStore store) {
         Map<String, String> all = new TreeMap<>();

@@ -92,10 +92,10 @@ public final class ProjectionRebuild implements AutoCloseable {
         try {
             build(projection, run);
             run.state(RebuildProgress.CATCHING_UP);
-            reconciliation.reconcile(projection, generation);
+            reconciliation.reconcileGeneration(projection, generation);
             int old = store.currentGeneration(projection);
             store.switchTo(projection, generation);
-            reconciliation.reconcile(projection, generation);
+            reconciliation.reconcileGeneration(projection, generation);
             for (StreamFollower f : runner.followersOf(projection)) {
                 store.drop(f.checkpoints(), old);
             }

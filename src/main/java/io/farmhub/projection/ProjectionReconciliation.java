@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProjectionReconciliation {
 
-    /** What one run did: streams compared, and instances that were behind and caught up. */
-    public record Result(int checked, int caughtUp) {
+    /** What one run did: streams compared, instances behind and caught up, and those that could not be. */
+    public record Result(int checked, int caughtUp, int failed) {
         Result plus(Result other) {
-            return new Result(checked + other.checked, caughtUp + other.caughtUp);
+            return new Result(checked + other.checked, caughtUp + other.caughtUp, failed + other.failed);
         }
     }
 
@@ -33,37 +33,46 @@ public final class ProjectionReconciliation {
     /** Every projection and classifier, in the generation serving reads. Called by the reconciliation schedule. */
     public Result reconcile() {
         Map<String, List<StreamVersion>> listed = new HashMap<>();
-        Result total = new Result(0, 0);
+        Result total = new Result(0, 0, 0);
         for (StreamFollower f : runner.followers()) {
             int generation = runner.snapshots().currentGeneration(f.projection());
-            total = total.plus(reconcile(f, generation, listed));
+            total = total.plus(reconcileFollower(f, generation, listed));
         }
-        if (total.caughtUp() > 0) {
-            log.info("Projection reconciliation caught up {} of {} cached states", total.caughtUp(), total.checked());
+        if (total.caughtUp() > 0 || total.failed() > 0) {
+            log.info("Projection reconciliation caught up {} of {} cached states ({} could not be)", total.caughtUp(),
+                    total.checked(), total.failed());
         }
         return total;
     }
 
     /** One projection (with its feeds) in one generation. */
-    Result reconcile(String projection, int generation) {
+    Result reconcileGeneration(String projection, int generation) {
         Map<String, List<StreamVersion>> listed = new HashMap<>();
-        Result total = new Result(0, 0);
+        Result total = new Result(0, 0, 0);
         for (StreamFollower f : runner.followersOf(projection)) {
-            total = total.plus(reconcile(f, generation, listed));
+            total = total.plus(reconcileFollower(f, generation, listed));
         }
         return total;
     }
 
-    private Result reconcile(StreamFollower f, int generation, Map<String, List<StreamVersion>> listed) {
+    private Result reconcileFollower(StreamFollower f, int generation, Map<String, List<StreamVersion>> listed) {
         List<StreamVersion> streams = listed.computeIfAbsent(f.aggregate(), a -> runner.events().list("farm", a));
         Map<String, Long> cached = runner.snapshots().versions(f.checkpoints(), generation);
         int caughtUp = 0;
+        int failed = 0;
         for (StreamVersion s : streams) {
             if (cached.getOrDefault(s.stream().key(), 0L) < s.version()) {
-                runner.catchUp(f, generation, s.stream(), s.version());
-                caughtUp++;
+                try {
+                    runner.catchUp(f, generation, s.stream(), s.version());
+                    caughtUp++;
+                } catch (RuntimeException e) {
+                    // One stream that cannot be folded (an unreadable event, a storage fault) must not keep the
+                    // others behind; it is tried again on the next run.
+                    failed++;
+                    log.warn("{} could not catch up with {}: {}", f.checkpoints(), s.stream(), e.getMessage());
+                }
             }
         }
-        return new Result(streams.size(), caughtUp);
+        return new Result(streams.size(), caughtUp, failed);
     }
 }

@@ -311,6 +311,21 @@ abstract class ProjectionRunnerContract {
         rebuild.close();
     }
 
+    @Test
+    void a_stream_that_cannot_be_folded_does_not_hold_up_the_others() {
+        StoredStory.append(events);
+        StreamId broken = StreamId.farm("cow", "IE55555550001");
+        StoredStory.append(events, broken, "AnimalRelocated", "2026-11-20",
+                Json.MAPPER.createObjectNode().put("earTag", broken.key()).put("to", "the moon"));
+
+        ProjectionReconciliation.Result result = new ProjectionReconciliation(runner).reconcile();
+
+        assertThat(result.failed()).as("cow-summary, cow-locations and the barn feed of the broken cow").isEqualTo(3);
+        assertThat(cache.get("cow-summary", broken.key())).isEmpty();
+        assertThat(cache.get("cow-summary", FRIESIAN)).isPresent();
+        assertThat(cache.get("tractor-summary", MASSEY)).isPresent();
+    }
+
     /** Every cached state of every projection (and the barn feed's checkpoints), by "projection/key". */
     protected static Map<String, String> cachedStates(SnapshotStore store) {
         Map<String, String> all = new TreeMap<>();

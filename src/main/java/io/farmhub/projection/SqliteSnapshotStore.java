@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded projection cache: {@code ${farmhub.data-dir}/projections.db}, a sibling of the event store's
@@ -34,27 +32,15 @@ public final class SqliteSnapshotStore implements SnapshotStore {
             etag       INTEGER NOT NULL,
             state      TEXT    NOT NULL,
             PRIMARY KEY (projection, generation, key)) WITHOUT ROWID""",
-        // One row per (facet, value, instance): a classifier set is an index range, never a scan of the states.
-        """
-        CREATE TABLE IF NOT EXISTS facets (
-            projection TEXT    NOT NULL,
-            generation INTEGER NOT NULL,
-            facet      TEXT    NOT NULL,
-            value      TEXT    NOT NULL,
-            key        TEXT    NOT NULL,
-            PRIMARY KEY (projection, generation, facet, value, key)) WITHOUT ROWID""",
-        "CREATE INDEX IF NOT EXISTS facets_by_key ON facets (projection, generation, key)",
-        """
-        CREATE TABLE IF NOT EXISTS generations (
-            projection TEXT    PRIMARY KEY,
-            current    INTEGER NOT NULL,
-            latest     INTEGER NOT NULL)""",
+        SqliteFacets.TABLE,
+        SqliteFacets.INDEX,
+        SqliteGenerations.TABLE,
     };
 
     private final Path file;
     private final Connection writer;
     private final SqliteReaders readers;
-    private final Map<String, Integer> current = new ConcurrentHashMap<>();
+    private final SqliteGenerations generations;
 
     public SqliteSnapshotStore(Path file) {
         this.file = file.toAbsolutePath();
@@ -67,6 +53,7 @@ public final class SqliteSnapshotStore implements SnapshotStore {
             throw fault("create the projection cache schema", e);
         }
         this.readers = new SqliteReaders(this.file, 4);
+        this.generations = new SqliteGenerations(this.file, writer, readers);
     }
 
     public Path file() {
@@ -132,7 +119,7 @@ public final class SqliteSnapshotStore implements SnapshotStore {
                     clear.executeUpdate();
                 }
             }
-            insertFacets(generation, List.of(s));
+            SqliteFacets.insert(writer, generation, List.of(s));
             writer.commit();
             return Optional.of(s.withEtag(Long.toString(etag)));
         } catch (SQLException e) {
@@ -163,7 +150,7 @@ public final class SqliteSnapshotStore implements SnapshotStore {
                 upsert.executeBatch();
                 clear.executeBatch();
             }
-            insertFacets(generation, snapshots);
+            SqliteFacets.insert(writer, generation, snapshots);
             writer.commit();
         } catch (SQLException e) {
             rollbackQuietly();
@@ -193,78 +180,25 @@ public final class SqliteSnapshotStore implements SnapshotStore {
 
     @Override
     public Set<String> find(int generation, FacetQuery query) {
-        StringBuilder sql = new StringBuilder();
-        for (FacetQuery.Condition condition : query.conditions()) {
-            if (!sql.isEmpty()) {
-                sql.append(" INTERSECT ");
-            }
-            String op = switch (condition.op()) {
-                case EQ -> "=";
-                case LT -> "<";
-                case GT -> ">";
-            };
-            sql.append("SELECT key FROM facets WHERE projection = ? AND generation = ? AND facet = ? AND value ")
-                    .append(op).append(" ?");
-        }
-        return readers.with(c -> {
-            Set<String> keys = new TreeSet<>();
-            try (PreparedStatement q = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                for (FacetQuery.Condition condition : query.conditions()) {
-                    q.setString(i++, query.projection());
-                    q.setInt(i++, generation);
-                    q.setString(i++, condition.facet());
-                    q.setString(i++, condition.value());
-                }
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        keys.add(r.getString(1));
-                    }
-                }
-            }
-            return keys;
-        });
+        return readers.with(c -> SqliteFacets.find(c, generation, query));
     }
 
     @Override
     public int currentGeneration(String projection) {
-        return current.computeIfAbsent(projection, p -> readers.with(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT current FROM generations WHERE projection = ?")) {
-                q.setString(1, p);
-                try (ResultSet r = q.executeQuery()) {
-                    return r.next() ? r.getInt(1) : 0;
-                }
-            }
-        }));
+        return generations.current(projection);
     }
 
     @Override
-    public synchronized int newGeneration(String projection) {
-        try (PreparedStatement upsert = writer.prepareStatement("""
-                INSERT INTO generations (projection, current, latest) VALUES (?, 0, 1)
-                ON CONFLICT DO UPDATE SET latest = latest + 1 RETURNING latest""")) {
-            upsert.setString(1, projection);
-            try (ResultSet r = upsert.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw fault("reserve a generation of " + projection, e);
+    public int newGeneration(String projection) {
+        synchronized (this) {
+            return generations.reserve(projection);
         }
     }
 
     @Override
-    public synchronized void switchTo(String projection, int generation) {
-        try (PreparedStatement upsert = writer.prepareStatement("""
-                INSERT INTO generations (projection, current, latest) VALUES (?, ?, ?)
-                ON CONFLICT DO UPDATE SET current = excluded.current, latest = max(latest, excluded.current)""")) {
-            upsert.setString(1, projection);
-            upsert.setInt(2, generation);
-            upsert.setInt(3, generation);
-            upsert.executeUpdate();
-            current.put(projection, generation);
-        } catch (SQLException e) {
-            throw fault("switch " + projection + " to generation " + generation, e);
+    public void switchTo(String projection, int generation) {
+        synchronized (this) {
+            generations.switchTo(projection, generation);
         }
     }
 
@@ -293,23 +227,6 @@ public final class SqliteSnapshotStore implements SnapshotStore {
     public synchronized void close() {
         readers.close();
         SqliteReaders.closeQuietly(writer);
-    }
-
-    private void insertFacets(int generation, List<Snapshot> snapshots) throws SQLException {
-        try (PreparedStatement insert = writer.prepareStatement(
-                "INSERT OR IGNORE INTO facets (projection, generation, facet, value, key) VALUES (?, ?, ?, ?, ?)")) {
-            for (Snapshot s : snapshots) {
-                for (Map.Entry<String, String> f : s.facets().entrySet()) {
-                    insert.setString(1, s.projection());
-                    insert.setInt(2, generation);
-                    insert.setString(3, f.getKey());
-                    insert.setString(4, f.getValue());
-                    insert.setString(5, s.key());
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
-        }
     }
 
     private static void bind(PreparedStatement p, String projection, int generation, String key) throws SQLException {

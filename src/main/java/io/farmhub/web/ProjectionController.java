@@ -4,16 +4,16 @@ import io.farmhub.farm.Identities;
 import io.farmhub.projection.CachedProjection;
 import io.farmhub.projection.FarmProjections;
 import io.farmhub.projection.ProjectionCache;
+import io.farmhub.projection.ProjectionDefinition;
 import io.farmhub.projection.ProjectionRebuild;
 import io.farmhub.projection.RebuildProgress;
 import io.farmhub.projection.UnknownProjectionException;
+import io.farmhub.security.Permissions;
+import io.farmhub.security.User;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,24 +21,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The cached projections over HTTP: {@code GET /api/projections/{projection}/{key}} serves an instance's state
- * with the stream version it reflects; {@code POST /api/projections/{projection}/rebuild} starts a rebuild
- * (202; the running one if there is one) and {@code GET} on the same path reads its progress.
+ * with the stream version it reflects (to whoever may read that aggregate type); {@code POST
+ * /api/projections/{projection}/rebuild} starts a rebuild (202; the running one if there is one), granted in the
+ * permission table like a command type ({@value #REBUILD}), and {@code GET} on the same path reads its progress.
  */
 @RestController
 public class ProjectionController {
 
+    /** The permission-table entry that says who may start a rebuild. */
+    static final String REBUILD = "RebuildProjection";
+
     private final ProjectionCache cache;
     private final ProjectionRebuild rebuild;
+    private final Permissions permissions;
 
-    public ProjectionController(ProjectionCache cache, ProjectionRebuild rebuild) {
+    public ProjectionController(ProjectionCache cache, ProjectionRebuild rebuild, Permissions permissions) {
         this.cache = cache;
         this.rebuild = rebuild;
+        this.permissions = permissions;
     }
 
     @GetMapping("/api/projections/{projection}/{key}")
-    Map<String, Object> state(@PathVariable String projection, @PathVariable String key) {
-        String normal = normalise(projection, key);
-        CachedProjection cached = cache.get(projection, normal).orElseThrow(() -> new NotFound(
+    Map<String, Object> state(@PathVariable String projection, @PathVariable String key, User user) {
+        ProjectionDefinition<?> definition = readable(projection, user);
+        String normal = normalise(definition.aggregate(), key);
+        CachedProjection cached = cache.get(projection, normal).orElseThrow(() -> ApiProblem.notFound(
                 "The " + projection + " projection has nothing for '" + normal + "'."));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("projection", cached.projection());
@@ -49,37 +56,41 @@ public class ProjectionController {
     }
 
     @PostMapping("/api/projections/{projection}/rebuild")
-    ResponseEntity<RebuildProgress> rebuild(@PathVariable String projection) {
-        RebuildProgress progress = rebuild.start(projection);
+    ResponseEntity<RebuildProgress> rebuild(@PathVariable String projection, User user) {
+        definition(projection);
+        if (!permissions.mayIssue(user, REBUILD)) {
+            throw ApiProblem.forbidden(user.name() + " may not rebuild projections.");
+        }
         return ResponseEntity.accepted().location(URI.create("/api/projections/" + projection + "/rebuild"))
-                .body(progress);
+                .body(rebuild.start(projection));
     }
 
     @GetMapping("/api/projections/{projection}/rebuild")
-    RebuildProgress rebuildProgress(@PathVariable String projection) {
-        return rebuild.progress(projection).orElseThrow(() -> new NotFound(
+    RebuildProgress rebuildProgress(@PathVariable String projection, User user) {
+        readable(projection, user);
+        return rebuild.progress(projection).orElseThrow(() -> ApiProblem.notFound(
                 "No rebuild of " + projection + " has run since FarmHub started."));
     }
 
-    @ExceptionHandler(UnknownProjectionException.class)
-    ProblemDetail unknown(UnknownProjectionException e) {
-        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", null,
-                e.getMessage() + "; the projections are " + FarmProjections.names() + ".");
+    private ProjectionDefinition<?> readable(String projection, User user) {
+        ProjectionDefinition<?> definition = definition(projection);
+        if (!permissions.mayRead(user, definition.aggregate())) {
+            throw ApiProblem.forbidden(user.name() + " may not read " + definition.aggregate() + " projections.");
+        }
+        return definition;
     }
 
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", null, e.getMessage());
-    }
-
-    @ExceptionHandler(BadKey.class)
-    ProblemDetail badKey(BadKey e) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED", "key", e.getMessage());
+    private static ProjectionDefinition<?> definition(String projection) {
+        try {
+            return FarmProjections.named(projection);
+        } catch (UnknownProjectionException e) {
+            throw ApiProblem.notFound("There is no projection '" + projection + "'; the projections are "
+                    + FarmProjections.names() + ".");
+        }
     }
 
     /** Keys are normalised as commands normalise them, so {@code IE1234567 0012} finds {@code IE12345670012}. */
-    private static String normalise(String projection, String key) {
-        String aggregate = FarmProjections.named(projection).aggregate();
+    private static String normalise(String aggregate, String key) {
         String normal = switch (aggregate) {
             case "cow" -> Identities.earTag(key);
             case "tractor" -> Identities.chassisNumber(key);
@@ -91,29 +102,8 @@ public class ProjectionController {
             default -> Identities.isSlug(normal);
         };
         if (!valid) {
-            throw new BadKey("'" + key + "' is not a valid " + aggregate + " key.");
+            throw ApiProblem.malformed("key", "'" + key + "' is not a valid " + aggregate + " key.");
         }
         return normal;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:farmhub:problem:" + code.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
-        problem.setProperty("field", field);
-        return problem;
-    }
-
-    private static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
-        }
-    }
-
-    private static final class BadKey extends RuntimeException {
-        BadKey(String message) {
-            super(message);
-        }
     }
 }

@@ -41,6 +41,7 @@ class AzureProjectionsTest {
         registry.add("farmhub.data-dir", () -> "target/test-data/azure-projections");
         registry.add("farmhub.eventstore.appendblob.container", () -> EVENTS);
         registry.add("farmhub.projections.container", () -> SNAPSHOTS);
+        HubUsers.register(registry);
     }
 
     @Autowired
@@ -63,7 +64,7 @@ class AzureProjectionsTest {
         StoredStory.append(store).forEach(n -> producer.sendBody(farmEvents, n));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var cow = http.getForEntity("/api/projections/cow-summary/" + FRIESIAN, JsonNode.class);
+            var cow = HubUsers.get(http, "/api/projections/cow-summary/" + FRIESIAN, HubUsers.AUDREY, JsonNode.class);
             assertThat(cow.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(cow.getBody().get("version").asLong()).isEqualTo(store.version(StreamId.farm("cow", FRIESIAN)));
         });

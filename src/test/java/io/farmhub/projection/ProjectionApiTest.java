@@ -2,27 +2,31 @@ package io.farmhub.projection;
 
 import static io.farmhub.farm.query.ExampleFarmStreams.FRIESIAN;
 import static io.farmhub.farm.query.ExampleFarmStreams.JERSEY;
+import static io.farmhub.farm.query.ExampleFarmStreams.MASSEY;
+import static io.farmhub.projection.HubUsers.AUDREY;
+import static io.farmhub.projection.HubUsers.JOE;
+import static io.farmhub.projection.HubUsers.MARY;
+import static io.farmhub.projection.HubUsers.VIC;
+import static io.farmhub.projection.HubUsers.get;
+import static io.farmhub.projection.HubUsers.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.EventStore;
-import io.farmhub.notify.Notification;
+import io.farmhub.notify.Notifier;
+import io.farmhub.notify.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -32,8 +36,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The embedded hub end to end: events stored, {@code farm.event-appended} sent to the in-process topic, the
- * route runs the projections, and the states are served over real HTTP; a rebuild over HTTP with its progress.
+ * The embedded hub end to end over real HTTP: events announced through the hub's own notifier (the in-process
+ * SEDA topic) or a command through {@code POST /api/commands}, the farm-events route runs the projections, and
+ * {@code /api/projections} serves them to whoever may read them; a rebuild with its progress.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,8 +47,9 @@ class ProjectionApiTest {
     private static final Path DATA_DIR = freshDataDir();
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
+    static void hub(DynamicPropertyRegistry registry) {
         registry.add("farmhub.data-dir", DATA_DIR::toString);
+        HubUsers.register(registry);
     }
 
     @Autowired
@@ -53,73 +59,96 @@ class ProjectionApiTest {
     EventStore store;
 
     @Autowired
-    ProducerTemplate producer;
-
-    @Value("${farmhub.routes.notify.farm-events:seda:farm-events}")
-    String farmEvents;
-
-    static List<Notification> raised;
+    Notifier notifier;
 
     @Test
     @Order(1)
-    void a_notified_event_is_served_by_the_projection_api() {
-        raised = StoredStory.append(store);
-        raised.forEach(n -> producer.sendBody(farmEvents, n));
+    void announced_events_are_projected_and_served() {
+        notifier.publish(Topic.FARM_EVENTS, StoredStory.append(store));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            ResponseEntity<JsonNode> cow = http.getForEntity("/api/projections/cow-summary/IE2201334 0007",
+            ResponseEntity<JsonNode> cow = get(http, "/api/projections/cow-summary/IE2201334 0007", AUDREY,
                     JsonNode.class);
             assertThat(cow.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(cow.getBody().get("version").asLong())
                     .isEqualTo(store.version(StreamId.farm("cow", FRIESIAN)));
         });
-        JsonNode cow = http.getForObject("/api/projections/cow-summary/" + FRIESIAN, JsonNode.class);
+        JsonNode cow = get(http, "/api/projections/cow-summary/" + FRIESIAN, VIC, JsonNode.class).getBody();
         assertThat(cow.get("projection").asText()).isEqualTo("cow-summary");
         assertThat(cow.get("key").asText()).isEqualTo(FRIESIAN);
         assertThat(cow.at("/state/location").asText()).isEqualTo("barn:cubicle-house");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                http.getForObject("/api/projections/barn-summary/cubicle-house", JsonNode.class)
-                        .at("/state/occupancy").asInt()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(http,
+                "/api/projections/barn-summary/cubicle-house", MARY, JsonNode.class).getBody()
+                .at("/state/occupancy").asInt()).isEqualTo(2));
     }
 
     @Test
     @Order(2)
-    void unknown_projections_and_keys_are_404_problems_and_bad_keys_400() {
-        ResponseEntity<JsonNode> unknown = http.getForEntity("/api/projections/cow-summery/" + FRIESIAN, JsonNode.class);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(unknown.getBody().get("detail").asText()).contains("cow-summery", "cow-summary");
+    void a_command_over_http_moves_the_projections_within_the_notification_lag() {
+        ResponseEntity<JsonNode> accepted = post(http, "/api/commands", MARY, """
+                {"commandType": "RelocateAnimal", "commandId": "move-jersey-to-hazel-park",
+                 "payload": {"earTag": "IE22013340008", "to": "field:hazel-park", "movedOn": "2026-11-27"}}""",
+                JsonNode.class);
+        assertThat(accepted.getStatusCode().is2xxSuccessful()).as("%s", accepted.getBody()).isTrue();
 
-        ResponseEntity<JsonNode> none = http.getForEntity("/api/projections/cow-summary/IE99999990001", JsonNode.class);
-        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(none.getBody().get("code").asText()).isEqualTo("NOT_FOUND");
-
-        ResponseEntity<JsonNode> bad = http.getForEntity("/api/projections/tractor-summary/not a chassis", JsonNode.class);
-        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(bad.getBody().get("field").asText()).isEqualTo("key");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(http,
+                "/api/projections/cow-summary/" + JERSEY, MARY, JsonNode.class).getBody().at("/state/location")
+                .asText()).isEqualTo("field:hazel-park"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(http,
+                "/api/projections/barn-summary/cubicle-house", MARY, JsonNode.class).getBody()
+                .at("/state/occupants").toString()).isEqualTo("[\"" + FRIESIAN + "\"]"));
     }
 
     @Test
     @Order(3)
-    void a_rebuild_over_http_switches_to_a_generation_equal_to_the_notified_one() {
-        JsonNode before = http.getForObject("/api/projections/cow-summary/" + JERSEY, JsonNode.class);
+    void unknown_projections_and_keys_are_404_problems_bad_keys_400_and_reads_follow_the_role_table() {
+        ResponseEntity<JsonNode> unknown = get(http, "/api/projections/cow-summery/" + FRIESIAN, MARY, JsonNode.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(unknown.getBody().get("detail").asText()).contains("cow-summery", "cow-summary");
 
-        ResponseEntity<JsonNode> started = http.postForEntity("/api/projections/cow-summary/rebuild", null,
+        ResponseEntity<JsonNode> none = get(http, "/api/projections/cow-summary/IE99999990001", MARY, JsonNode.class);
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(none.getBody().get("code").asText()).isEqualTo("NOT_FOUND");
+
+        ResponseEntity<JsonNode> bad = get(http, "/api/projections/tractor-summary/not a chassis", MARY, JsonNode.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("field").asText()).isEqualTo("key");
+
+        assertThat(http.getForEntity("/api/projections/cow-summary/" + FRIESIAN, JsonNode.class).getStatusCode())
+                .as("no key").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(http, "/api/projections/tractor-summary/" + MASSEY, VIC, JsonNode.class).getStatusCode())
+                .as("a vet reads cows only").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get(http, "/api/projections/cow-summary/" + FRIESIAN, JOE, JsonNode.class).getStatusCode())
+                .as("a contractor reads nothing").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get(http, "/api/projections/tractor-summary/" + MASSEY, AUDREY, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    @Order(4)
+    void a_rebuild_over_http_switches_to_a_generation_equal_to_the_notified_one() {
+        JsonNode before = get(http, "/api/projections/cow-summary/" + JERSEY, MARY, JsonNode.class).getBody();
+        assertThat(post(http, "/api/projections/cow-summary/rebuild", AUDREY, null, JsonNode.class).getStatusCode())
+                .as("an auditor reads, and rebuilds nothing").isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<JsonNode> started = post(http, "/api/projections/cow-summary/rebuild", MARY, null,
                 JsonNode.class);
 
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getHeaders().getLocation()).hasToString("/api/projections/cow-summary/rebuild");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                http.getForObject("/api/projections/cow-summary/rebuild", JsonNode.class).get("state").asText())
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(http,
+                "/api/projections/cow-summary/rebuild", MARY, JsonNode.class).getBody().get("state").asText())
                 .isEqualTo("SWITCHED"));
-        JsonNode progress = http.getForObject("/api/projections/cow-summary/rebuild", JsonNode.class);
+        JsonNode progress = get(http, "/api/projections/cow-summary/rebuild", AUDREY, JsonNode.class).getBody();
         long cowEvents = store.list("farm", "cow").stream().mapToLong(s -> s.version()).sum();
         assertThat(progress.get("done").asLong()).isEqualTo(cowEvents);
         assertThat(progress.get("total").asLong()).isEqualTo(cowEvents);
         assertThat(progress.get("generation").asInt()).isEqualTo(started.getBody().get("generation").asInt());
-        assertThat(http.getForObject("/api/projections/cow-summary/" + JERSEY, JsonNode.class)).isEqualTo(before);
+        assertThat(get(http, "/api/projections/cow-summary/" + JERSEY, MARY, JsonNode.class).getBody())
+                .isEqualTo(before);
 
-        assertThat(http.getForEntity("/api/projections/field-summary/rebuild", JsonNode.class).getStatusCode())
+        assertThat(get(http, "/api/projections/field-summary/rebuild", MARY, JsonNode.class).getStatusCode())
                 .as("never rebuilt").isEqualTo(HttpStatus.NOT_FOUND);
     }
 

@@ -30,6 +30,7 @@ class ScheduledReconciliationTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "reconcile-").resolve("data");
         registry.add("farmhub.data-dir", data::toString);
+        HubUsers.register(registry);
         registry.add("farmhub.projections.reconcile-every", () -> "300");
         registry.add("farmhub.routes.projections.reconcile",
                 () -> "timer:projection-reconciliation?delay=300&period=${farmhub.projections.reconcile-every}");
@@ -49,13 +50,14 @@ class ScheduledReconciliationTest {
         StoredStory.append(store); // and not one farm.event-appended is sent
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var cow = http.getForEntity("/api/projections/cow-summary/" + FRIESIAN, JsonNode.class);
+            var cow = HubUsers.get(http, "/api/projections/cow-summary/" + FRIESIAN, HubUsers.MARY, JsonNode.class);
             assertThat(cow.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(cow.getBody().get("version").asLong()).isEqualTo(store.version(StreamId.farm("cow", FRIESIAN)));
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 index.members("service-due", "2026-11-27")).extracting(StreamId::key).containsExactly(NEW_HOLLAND));
-        assertThat(http.getForObject("/api/projections/barn-summary/cubicle-house", JsonNode.class)
+        assertThat(HubUsers.get(http, "/api/projections/barn-summary/cubicle-house", HubUsers.MARY, JsonNode.class)
+                .getBody()
                 .at("/state/occupancy").asInt()).isEqualTo(2);
     }
 }

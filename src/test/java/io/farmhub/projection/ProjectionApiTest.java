@@ -61,6 +61,15 @@ class ProjectionApiTest {
     @Autowired
     Notifier notifier;
 
+    @Autowired
+    org.apache.camel.CamelContext camel;
+
+    @Autowired
+    ProjectionReconciliation reconciliation;
+
+    @org.springframework.beans.factory.annotation.Value("${farmhub.routes.notify.farm-events}")
+    String farmEvents;
+
     @Test
     @Order(1)
     void announced_events_are_projected_and_served() {
@@ -150,6 +159,52 @@ class ProjectionApiTest {
 
         assertThat(get(http, "/api/projections/field-summary/rebuild", MARY, JsonNode.class).getStatusCode())
                 .as("never rebuilt").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    @Order(5)
+    void a_stalled_consumer_never_holds_up_appends_and_reconciliation_repairs_what_it_dropped() throws Exception {
+        camel.getRouteController().suspendRoute("farm-events"); // the projections stop taking notifications
+        try {
+            StreamId calf = StreamId.farm("cow", "IE44444440001");
+            java.util.List<io.farmhub.notify.Notification> hints = new java.util.ArrayList<>();
+            hints.add(StoredStory.append(store, calf, "AnimalPurchased", "2026-11-27", io.farmhub.core.Json.MAPPER
+                    .readTree("""
+                            {"earTag": "IE44444440001", "herdNumber": "H778812", "sex": "F", "breed": "Jersey",
+                             "bornOn": "2026-03-01", "purchasedOn": "2026-11-27", "seller": "Doyle Mart",
+                             "price": {"amount": "600.00", "currency": "EUR"}, "location": "barn:calf-shed"}""")));
+            java.util.List<io.farmhub.notify.Notification> flood = new java.util.ArrayList<>();
+            for (int i = 0; i < 15_000; i++) {
+                flood.add(hints.get(0)); // more than the queue holds: the rest is dropped, never waited for
+            }
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> notifier.publish(Topic.FARM_EVENTS, flood));
+
+            ResponseEntity<JsonNode> move = post(http, "/api/commands", MARY, """
+                    {"commandType": "RelocateAnimal", "commandId": "move-friesian-while-stalled",
+                     "payload": {"earTag": "IE22013340007", "to": "field:hazel-park", "movedOn": "2026-11-27"}}""",
+                    JsonNode.class);
+            assertThat(move.getStatusCode().is2xxSuccessful()).as("%s", move.getBody()).isTrue();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(http,
+                    "/api/commands/move-friesian-while-stalled", MARY, JsonNode.class).getBody().get("state").asText())
+                    .as("the append and the whole command go on").isEqualTo("COMPLETED"));
+            assertThat(get(http, "/api/projections/cow-summary/" + FRIESIAN, MARY, JsonNode.class).getBody()
+                    .at("/state/location").asText()).as("not projected yet").isEqualTo("barn:cubicle-house");
+        } finally {
+            camel.getRouteController().resumeRoute("farm-events");
+        }
+        org.apache.camel.component.seda.SedaEndpoint queue = camel.getEndpoint(farmEvents,
+                org.apache.camel.component.seda.SedaEndpoint.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> queue.getCurrentQueueSize() == 0);
+        assertThat(get(http, "/api/projections/cow-summary/" + FRIESIAN, MARY, JsonNode.class).getBody()
+                .at("/state/location").asText()).as("its notification found the queue full").isEqualTo("barn:cubicle-house");
+
+        reconciliation.reconcile(); // what the schedule does: whatever the full queue dropped is caught up
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(http,
+                "/api/projections/cow-summary/" + FRIESIAN, MARY, JsonNode.class).getBody().at("/state/location")
+                .asText()).isEqualTo("field:hazel-park"));
+        assertThat(get(http, "/api/projections/barn-summary/calf-shed", MARY, JsonNode.class).getBody()
+                .at("/state/occupants").toString()).isEqualTo("[\"IE44444440001\"]");
     }
 
     private static Path freshDataDir() {

@@ -13,17 +13,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Users for the read side's hub tests, one per role that matters here, and requests made as them over real
  * HTTP with their API key.
  */
-final class HubUsers {
+public final class HubUsers {
 
-    static final String MARY = "mary-projection-key";     // farm-manager
-    static final String VIC = "vic-projection-key";       // vet: reads cows only
-    static final String AUDREY = "audrey-projection-key"; // auditor: reads, issues nothing
-    static final String JOE = "joe-projection-key";       // contractor: reads nothing
+    public static final String MARY = "mary-projection-key";     // farm-manager
+    public static final String VIC = "vic-projection-key";       // vet: reads cows only
+    public static final String AUDREY = "audrey-projection-key"; // auditor: reads, issues nothing
+    public static final String JOE = "joe-projection-key";       // contractor: reads nothing
 
     private HubUsers() {
     }
 
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         user(registry, "mary", MARY, "farm-manager");
         user(registry, "vic", VIC, "vet");
         user(registry, "audrey", AUDREY, "auditor");
@@ -35,12 +35,12 @@ final class HubUsers {
         registry.add("farmhub.security.users." + name + ".roles", () -> role);
     }
 
-    static <T> ResponseEntity<T> get(TestRestTemplate http, String path, String key, Class<T> type) {
+    public static <T> ResponseEntity<T> get(TestRestTemplate http, String path, String key, Class<T> type) {
         return http.exchange(RequestEntity.get(path).header("Authorization", "Bearer " + key)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).build(), type);
     }
 
-    static <T> ResponseEntity<T> post(TestRestTemplate http, String path, String key, String json, Class<T> type) {
+    public static <T> ResponseEntity<T> post(TestRestTemplate http, String path, String key, String json, Class<T> type) {
         return http.exchange(RequestEntity.method(HttpMethod.POST, path).header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON,
                         MediaType.APPLICATION_PROBLEM_JSON).body(json == null ? "" : json), type);

@@ -19,13 +19,13 @@ import java.util.Map;
  * The example story appended to a real event store, one event per append as the command pipeline stores them,
  * with the {@code farm.event-appended} notification each append raises.
  */
-final class StoredStory {
+public final class StoredStory {
 
     private StoredStory() {
     }
 
     /** Appends the whole story; the notifications, one per event, in append order. */
-    static List<Notification> append(EventStore store) {
+    public static List<Notification> append(EventStore store) {
         List<Notification> raised = new ArrayList<>();
         for (Map.Entry<StreamId, List<EventEnvelope>> stream : ExampleFarmStreams.envelopes().entrySet()) {
             for (EventEnvelope e : stream.getValue()) {

@@ -3,6 +3,7 @@ package io.farmhub.queries;
 import io.farmhub.core.EventTypeRegistry;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.Farm;
+import io.farmhub.projection.MembershipIndex;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,16 +15,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The read side's wiring. Each part another slice may provide (a classifier's {@link InstanceIndex}, the
+ * The read side's wiring. Each part another slice may provide (the projections' {@link MembershipIndex}, the
  * pipeline's {@link EventTypeRegistry}, a test's {@link Clock}) is taken when it is there, else made here.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueriesConfiguration {
 
     @Bean
-    ReadSide readSide(ObjectProvider<InstanceIndex> index, ObjectProvider<EventTypeRegistry> registry,
-            ObjectProvider<Clock> clock, EventStore store) {
-        return new ReadSide(index.getIfAvailable(() -> new ListedInstances(store)),
+    ReadSide readSide(ObjectProvider<InstanceIndex> index, ObjectProvider<MembershipIndex> membership,
+            ObjectProvider<EventTypeRegistry> registry, ObjectProvider<Clock> clock, EventStore store) {
+        return new ReadSide(index.getIfAvailable(() -> new ListedInstances(store, membership.getIfAvailable())),
                 registry.getIfAvailable(() -> Farm.registerEvents(new EventTypeRegistry())),
                 clock.getIfAvailable(Clock::systemUTC));
     }

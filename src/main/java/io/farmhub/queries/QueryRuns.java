@@ -3,18 +3,14 @@ package io.farmhub.queries;
 import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.eventstore.EventStoreException;
-import io.farmhub.eventstore.StreamVersion;
 import io.farmhub.farm.query.FarmQueries;
 import io.farmhub.farm.query.FarmStreams;
 import io.farmhub.farm.query.Parsed;
 import io.farmhub.farm.query.QueryResult;
-import io.farmhub.farm.query.StreamSelection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -53,14 +49,9 @@ public class QueryRuns {
     public QueryPlan plan(QueryRequest request) {
         PreparedQuery<?, ?> prepared = prepare(request);
         String key = CacheKey.of(prepared.name(), prepared.canonical());
-        StreamSelection selection = prepared.streams();
-        // One listing per aggregate type serves both the cache check and the fan-out.
-        Map<String, List<StreamVersion>> listed = new TreeMap<>();
-        for (String type : selection.aggregateTypes()) {
-            listed.put(type, parts.index().instances(type));
-        }
-        CachedAnswer cached = cache.get(key).filter(c -> c.current(listed, store::version)).orElse(null);
-        return new QueryPlan(request, prepared, key, selection, listed, chunks(listed, selection), cached,
+        RunSources sources = RunSources.plan(prepared, request.today(), parts.index(), store);
+        CachedAnswer cached = cache.get(key).filter(sources::current).orElse(null);
+        return new QueryPlan(request, prepared, key, sources, chunks(sources.streams()), cached,
                 parts.clock().instant(), Instant.now(), System.nanoTime());
     }
 
@@ -95,13 +86,7 @@ public class QueryRuns {
         QueryAnswer answer = QueryAnswer.computed(result, computedAt);
         QueryRequest request = plan.request();
         boolean stable = answer.knownAt() != null && answer.knownAt().isBefore(plan.readFrom().minus(stableAfter));
-        Map<StreamId, Long> named = new java.util.HashMap<>();
-        read.versions().forEach((stream, version) -> {
-            if (plan.selection().streams().contains(stream)) {
-                named.put(stream, version);
-            }
-        });
-        cache.put(plan.cacheKey(), CachedAnswer.of(request.queryId(), answer, plan.listed(), named, stable));
+        cache.put(plan.cacheKey(), plan.sources().remember(request.queryId(), answer, read, stable));
         long millis = (System.nanoTime() - plan.startedNanos()) / 1_000_000;
         log.record(request, new QueryRunEvent.Read(read.streams(), read.events(), plan.chunks().size(), millis,
                 computedAt));
@@ -142,14 +127,11 @@ public class QueryRuns {
                 request.returnPath(), at);
     }
 
-    /** Every stream to read, listed types first, then the streams named by parameters, in chunks. */
-    private List<List<StreamId>> chunks(Map<String, List<StreamVersion>> listed, StreamSelection selection) {
-        List<StreamId> all = new ArrayList<>();
-        listed.values().forEach(streams -> streams.forEach(s -> all.add(s.stream())));
-        selection.streams().stream().sorted(java.util.Comparator.comparing(StreamId::toString)).forEach(all::add);
+    /** The streams to read in chunks, one parallel read each. */
+    private List<List<StreamId>> chunks(List<StreamId> streams) {
         List<List<StreamId>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += chunkSize) {
-            chunks.add(List.copyOf(all.subList(from, Math.min(all.size(), from + chunkSize))));
+        for (int from = 0; from < streams.size(); from += chunkSize) {
+            chunks.add(List.copyOf(streams.subList(from, Math.min(streams.size(), from + chunkSize))));
         }
         if (chunks.isEmpty()) {
             chunks.add(List.of()); // a farm with no such instance yet still answers, from one empty chunk

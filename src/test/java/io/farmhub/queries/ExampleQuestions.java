@@ -33,6 +33,20 @@ final class ExampleQuestions {
 
     private static final FarmStory STORY = ExampleFarm.story();
 
+    /**
+     * The hub's answer is the pure query's, and every stream it names it read at the version the story gives it
+     * (it may have read fewer: the members of a classifier set, not every instance).
+     */
+    static void assertSameAnswer(String query, JsonNode answer) {
+        org.assertj.core.api.Assertions.assertThat(timeless(answer)).as(query).isEqualTo(expected(query));
+        JsonNode all = Json.MAPPER.valueToTree(STORY.ask(FarmQueries.named(query).orElseThrow(), ExampleFarm.TODAY,
+                ASKED.get(query)).sourceVersions());
+        org.assertj.core.api.Assertions.assertThat(answer.path("sourceVersions").size()).as(query).isPositive();
+        answer.path("sourceVersions").fields().forEachRemaining(read -> org.assertj.core.api.Assertions
+                .assertThat(read.getValue().asLong()).as(query + " " + read.getKey())
+                .isEqualTo(all.path(read.getKey()).asLong(-1)));
+    }
+
     private ExampleQuestions() {
     }
 
@@ -58,12 +72,14 @@ final class ExampleQuestions {
 
     /**
      * An answer without what the story in memory and a real hub cannot share: {@code recordedAt} of each event
-     * (animal-history), {@code computedAt}, {@code cached} and a delivered answer's {@code queryId}. Everything
-     * else must be equal.
+     * (animal-history), {@code computedAt}, {@code cached}, a delivered answer's {@code queryId}, and
+     * {@code sourceVersions} (a question about today reads only its classifier set's members, the pure query in
+     * memory every stream; {@link #assertSameAnswer} checks them). Everything else must be equal.
      */
     static JsonNode timeless(JsonNode answer) {
         ObjectNode copy = answer.deepCopy();
         copy.remove("queryId");
+        copy.remove("sourceVersions");
         copy.remove("computedAt");
         copy.remove("cached");
         copy.findParents("recordedAt").forEach(parent -> ((ObjectNode) parent).remove("recordedAt"));

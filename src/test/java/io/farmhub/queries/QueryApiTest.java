@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.commands.CommandGateway;
 import io.farmhub.eventstore.EventStore;
+import io.farmhub.farm.query.ExampleFarm;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -40,12 +42,16 @@ class QueryApiTest {
     int port;
     @Autowired
     EventStore store;
+    @Autowired
+    CommandGateway gateway;
+    @Autowired
+    QueryEngine engine;
 
     QueryHttp http;
 
     @BeforeAll
     void storyIsTold() {
-        StoryInStore.append(store);
+        StoryTold.to(gateway, engine);
     }
 
     @BeforeEach
@@ -73,8 +79,9 @@ class QueryApiTest {
 
     @Test
     void an_asynchronous_run_answers_202_and_its_status_url_shows_it_through_to_its_report() {
-        HttpResponse<String> response = http.post("/api/queries/loan-collateral",
-                "{\"parameters\": {\"loanId\": \"GF-2026-017\"}, \"returnPath\": {\"type\": \"report\"}}");
+        HttpResponse<String> response = http.post("/api/queries/animals-at",
+                "{\"parameters\": {\"location\": \"field:hazel-park\", \"asOf\": \"2026-10-31\"}, \"returnPath\":"
+                        + " {\"type\": \"report\"}}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode accepted = QueryHttp.json(response);
@@ -86,7 +93,10 @@ class QueryApiTest {
         assertThat(done.path("queryId").asText()).isEqualTo(accepted.path("queryId").asText());
         assertThat(done.path("returnPath").path("type").asText()).isEqualTo("report");
         assertThat(ExampleQuestions.timeless(done.deepCopy()).path("result"))
-                .isEqualTo(ExampleQuestions.expected("loan-collateral").path("result"));
+                .isEqualTo(ExampleQuestions.expected("animals-at", "location", "field:hazel-park", "asOf", "2026-10-31")
+                        .path("result"));
+        assertThat(done.path("result").path("animals").findValuesAsText("earTag"))
+                .containsExactly(ExampleFarm.FRIESIAN, ExampleFarm.JERSEY);
         assertThat(done.findValuesAsText("step")).containsExactly("requested", "read", "answered", "delivered");
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.DataDirectory;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.Json;
+import io.farmhub.commands.CommandGateway;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.query.ExampleFarm;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ class QueryReturnPathTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
+        QueryUsers.register(registry);
         registry.add("farmhub.data-dir",
                 () -> Path.of("target/test-data/query-return-" + UUID.randomUUID()).toString());
     }
@@ -45,11 +47,13 @@ class QueryReturnPathTest {
     @Autowired
     EventStore store;
     @Autowired
+    CommandGateway gateway;
+    @Autowired
     DataDirectory data;
 
     @BeforeAll
     void storyIsTold() {
-        StoryInStore.append(store);
+        StoryTold.to(gateway, engine);
     }
 
     String submit(String query, Map<String, String> parameters, ReturnPath path) {

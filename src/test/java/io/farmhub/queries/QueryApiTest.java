@@ -4,55 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.farmhub.commands.CommandGateway;
-import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.query.ExampleFarm;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The query API over real HTTP on the example story: the answer's shape and the run behind it, asynchronous
  * runs read back through their status URL, and every refusal as problem+json naming what is wrong.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FarmDay.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryApiTest {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        QueryUsers.register(registry);
-        registry.add("farmhub.data-dir", () -> Path.of("target/test-data/query-api-" + UUID.randomUUID()).toString());
-    }
+class QueryApiTest extends StoryHub {
 
     @LocalServerPort
     int port;
-    @Autowired
-    EventStore store;
-    @Autowired
-    CommandGateway gateway;
-    @Autowired
-    QueryEngine engine;
 
     QueryHttp http;
-
-    @BeforeAll
-    void storyIsTold() {
-        StoryTold.to(gateway, engine);
-    }
 
     @BeforeEach
     void client() {

@@ -3,28 +3,20 @@ package io.farmhub.queries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.CommandState;
 import io.farmhub.commands.CommandStatus;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.StreamId;
-import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.StoredEvents.Provenance;
 import io.farmhub.farm.query.ExampleFarm;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The answer cache: an answer is served again only while every stream version it was computed from is current.
@@ -33,28 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * for a knownAt safely in the past never goes stale. Every write goes through the command pipeline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(FarmDay.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryCachingTest {
+@DirtiesContext
+class QueryCachingTest extends StoryHub {
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        QueryUsers.register(registry);
-        registry.add("farmhub.data-dir",
-                () -> Path.of("target/test-data/query-caching-" + UUID.randomUUID()).toString());
-    }
-
-    @Autowired
-    QueryEngine engine;
-    @Autowired
-    EventStore store;
-    @Autowired
-    CommandGateway gateway;
-
-    @BeforeAll
-    void storyIsTold() {
-        StoryTold.to(gateway, engine);
-    }
 
     QueryOutcome ask(String query, String... parameters) {
         Map<String, String> given = new LinkedHashMap<>();

@@ -6,20 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
-import io.farmhub.commands.CommandGateway;
-import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.query.ExampleFarm;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The query engine over the example story in a real SQLite store: every query answers exactly as the pure
@@ -27,28 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * on its own stream, and bad questions are refused with every problem named.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "farmhub.queries.chunk-size=3")
-@Import(FarmDay.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryEngineTest {
+class QueryEngineTest extends StoryHub {
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        QueryUsers.register(registry);
-        registry.add("farmhub.data-dir",
-                () -> Path.of("target/test-data/query-engine-" + UUID.randomUUID()).toString());
-    }
-
-    @Autowired
-    QueryEngine engine;
-    @Autowired
-    EventStore store;
-    @Autowired
-    CommandGateway gateway;
-
-    @BeforeAll
-    void storyIsTold() {
-        StoryTold.to(gateway, engine);
-    }
 
     QueryOutcome ask(String query, Map<String, String> parameters) {
         Asked asked = engine.ask(query, parameters, "mary", CommandSource.api("mary"));

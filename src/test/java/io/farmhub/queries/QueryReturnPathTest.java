@@ -7,22 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.DataDirectory;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.Json;
-import io.farmhub.commands.CommandGateway;
-import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.query.ExampleFarm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Asynchronous runs deliver to their return path: a webhook (real HTTP, retried with back-off while it cannot
@@ -31,30 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"farmhub.queries.webhook.delay=20", "farmhub.queries.webhook.retries=3"})
-@Import(FarmDay.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryReturnPathTest {
+class QueryReturnPathTest extends StoryHub {
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        QueryUsers.register(registry);
-        registry.add("farmhub.data-dir",
-                () -> Path.of("target/test-data/query-return-" + UUID.randomUUID()).toString());
-    }
-
-    @Autowired
-    QueryEngine engine;
-    @Autowired
-    EventStore store;
-    @Autowired
-    CommandGateway gateway;
     @Autowired
     DataDirectory data;
-
-    @BeforeAll
-    void storyIsTold() {
-        StoryTold.to(gateway, engine);
-    }
 
     String submit(String query, Map<String, String> parameters, ReturnPath path) {
         Asked asked = engine.submit(query, parameters, path, "mary", CommandSource.api("mary"));

@@ -6,28 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.CommandState;
 import io.farmhub.farm.StoredEvents.Provenance;
 import io.farmhub.farm.query.ExampleFarm;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The proof, end to end over HTTP on a real SQLite file: the example story told through the command pipeline
@@ -36,31 +28,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * knew it before the sale was entered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(FarmDay.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class QueryStoryTest {
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        QueryUsers.register(registry);
-        registry.add("farmhub.data-dir", () -> Path.of("target/test-data/query-story-" + UUID.randomUUID()).toString());
-    }
+@DirtiesContext
+class QueryStoryTest extends StoryHub {
 
     @LocalServerPort
     int port;
-    @Autowired
-    CommandGateway gateway;
-    @Autowired
-    QueryEngine engine;
 
     QueryHttp http;
     GatewayFarmhand farmhand;
-
-    @BeforeAll
-    void storyIsTold() {
-        StoryTold.to(gateway, engine);
-    }
 
     @BeforeEach
     void clients() {

@@ -1,0 +1,40 @@
+package io.farmhub.queries;
+
+import io.farmhub.commands.CommandGateway;
+import io.farmhub.eventstore.EventStore;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A hub (each test class says how, with its own {@code @SpringBootTest}) on its own fresh SQLite file, with the
+ * query tests' users, on the story's day, told the example story through the command pipeline before its tests
+ * run. A class that changes the farm marks its context dirty so no other class is handed the changed farm.
+ */
+@Import(FarmDay.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoryHub {
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        QueryUsers.register(registry);
+        registry.add("farmhub.data-dir", () -> Path.of("target/test-data/queries-" + UUID.randomUUID()).toString());
+    }
+
+    @Autowired
+    QueryEngine engine;
+    @Autowired
+    EventStore store;
+    @Autowired
+    CommandGateway gateway;
+
+    @BeforeAll
+    void storyIsTold() {
+        StoryTold.to(gateway, engine);
+    }
+}

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The answer cache: an answer is served again only while every stream version it was computed from is current.
@@ -25,7 +24,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * for a knownAt safely in the past never goes stale. Every write goes through the command pipeline.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@DirtiesContext
 class QueryCachingTest extends StoryHub {
 
 

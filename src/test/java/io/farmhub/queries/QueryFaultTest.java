@@ -14,7 +14,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A store that cannot be written to is a fault, not a refusal: the query answers 503 problem+json with an
@@ -22,7 +21,6 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(QueryFaultTest.Faults.class)
-@DirtiesContext
 class QueryFaultTest extends StoryHub {
 
     @TestConfiguration(proxyBeanMethods = false)

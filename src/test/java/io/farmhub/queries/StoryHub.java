@@ -8,15 +8,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A hub (each test class says how, with its own {@code @SpringBootTest}) on its own fresh SQLite file, with the
  * query tests' users, on the story's day, told the example story through the command pipeline before its tests
- * run. A class that changes the farm marks its context dirty so no other class is handed the changed farm.
+ * run. Each class's hub is closed after it (no other class is handed a farm it changed, and hubs do not pile up
+ * to be closed all at once when the test JVM exits).
  */
 @Import(FarmDay.class)
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoryHub {
 

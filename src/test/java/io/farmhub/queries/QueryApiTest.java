@@ -9,27 +9,14 @@ import io.farmhub.farm.query.ExampleFarm;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The query API over real HTTP on the example story: the answer's shape and the run behind it, asynchronous
  * runs read back through their status URL, and every refusal as problem+json naming what is wrong.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QueryApiTest extends StoryHub {
+class QueryApiTest extends HttpStoryHub {
 
-    @LocalServerPort
-    int port;
-
-    QueryHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new QueryHttp(port, QueryUsers.MARY);
-    }
 
     @Test
     void an_answer_has_the_fields_of_the_contract_in_order_and_names_the_run_that_computed_it() {

@@ -6,12 +6,9 @@ import io.farmhub.commands.FaultyEventStore;
 import io.farmhub.eventstore.EventStore;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -19,9 +16,8 @@ import org.springframework.context.annotation.Import;
  * A store that cannot be written to is a fault, not a refusal: the query answers 503 problem+json with an
  * incident id and no stack trace, and once the store is back the same question is answered.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(QueryFaultTest.Faults.class)
-class QueryFaultTest extends StoryHub {
+@Import({FarmDay.class, QueryFaultTest.Faults.class})
+class QueryFaultTest extends HttpStoryHub {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Faults {
@@ -35,16 +31,6 @@ class QueryFaultTest extends StoryHub {
                 }
             };
         }
-    }
-
-    @LocalServerPort
-    int port;
-
-    QueryHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new QueryHttp(port, QueryUsers.MARY);
     }
 
     @AfterEach

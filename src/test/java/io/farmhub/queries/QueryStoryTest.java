@@ -17,8 +17,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The proof, end to end over HTTP on a real SQLite file: the example story told through the command pipeline
@@ -26,19 +24,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * seen by animals-at within the notification lag; a sale entered late changes herd-register, except as FarmHub
  * knew it before the sale was entered.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class QueryStoryTest extends StoryHub {
+class QueryStoryTest extends HttpStoryHub {
 
-    @LocalServerPort
-    int port;
-
-    QueryHttp http;
     GatewayFarmhand farmhand;
 
     @BeforeEach
-    void clients() {
-        http = new QueryHttp(port, QueryUsers.MARY);
+    void farmhand() {
         farmhand = new GatewayFarmhand(gateway);
     }
 

@@ -1,7 +1,10 @@
 package io.farmhub.queries;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.eventstore.EventStore;
+import io.farmhub.farm.query.ExampleFarm;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,7 @@ abstract class StoryHub {
 
     @BeforeAll
     void storyIsTold() {
+        assertThat(engine.today()).as("the hub's day (FarmDay)").isEqualTo(ExampleFarm.TODAY);
         StoryTold.to(gateway, engine);
     }
 }

@@ -2,12 +2,16 @@ package io.farmhub.queries;
 
 import io.farmhub.core.Aggregate;
 import io.farmhub.core.CommandSource;
+import io.farmhub.core.ErrorCode;
+import io.farmhub.core.Rejection;
 import io.farmhub.farm.query.FarmQueries;
 import io.farmhub.farm.query.FarmQuery;
 import io.farmhub.farm.query.Parsed;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,13 +34,18 @@ public class QueryEngine {
     private final QueryRunLog log;
     private final ReadSide readSide;
     private final String runs;
+    private final List<String> webhookHosts;
 
+    /** @param webhookHosts the hosts webhooks may be on; empty for any (the hub then posts wherever it is told) */
     public QueryEngine(ProducerTemplate camel, QueryRunLog log, ReadSide readSide,
-            @Value("${farmhub.routes.queries.runs}") String runs) {
+            @Value("${farmhub.routes.queries.runs}") String runs,
+            @Value("${farmhub.queries.webhook.allowed-hosts:}") List<String> webhookHosts) {
         this.camel = camel;
         this.log = log;
         this.readSide = readSide;
         this.runs = runs;
+        this.webhookHosts = webhookHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).toList();
     }
 
     /** Runs the query now (or serves a current cached answer) and returns the answer. */
@@ -53,6 +62,11 @@ public class QueryEngine {
     /** Records the request and starts the run; the answer goes to {@code returnPath}. */
     public Asked submit(String query, Map<String, String> parameters, ReturnPath returnPath, String user,
             CommandSource source) {
+        if (returnPath.webhook() && !webhookHosts.isEmpty()
+                && !webhookHosts.contains(URI.create(returnPath.target()).getHost().toLowerCase(Locale.ROOT))) {
+            return new Asked.Invalid(List.of(Rejection.of(ErrorCode.MALFORMED, "returnPath.target",
+                    "This hub posts answers only to " + String.join(", ", webhookHosts) + ".")));
+        }
         return request(query, parameters, user, source, returnPath).map(request -> {
             log.record(request, new QueryRunEvent.Requested(request.queryId(), request.query(), request.parameters(),
                     returnPath, readSide.clock().instant()));

@@ -66,6 +66,12 @@ public class QueryController {
         QueryRunRequest run = QueryRunRequest.read(body);
         Asked asked = engine.submit(query, run.parameters(), run.returnPath(), user.name(),
                 CommandSource.api(user.name()));
+        if (asked instanceof Asked.Invalid invalid) {
+            // The body's JSON paths: a parameter is $.parameters.<name>, the return path $.returnPath.<field>.
+            asked = new Asked.Invalid(invalid.rejections().stream().map(r -> new Rejection(r.code(),
+                    r.field() == null ? null : (r.field().startsWith("returnPath") ? "$." : "$.parameters.")
+                            + r.field(), r.message())).toList());
+        }
         String queryId = ((Asked.Accepted) refusedUnless(asked, Asked.Accepted.class)).queryId();
         ObjectNode accepted = Json.MAPPER.createObjectNode().put("queryId", queryId).put("statusUrl", runUrl(queryId));
         return ResponseEntity.accepted().location(URI.create(runUrl(queryId))).body(accepted);

@@ -94,8 +94,9 @@ class QueryApiTest extends HttpStoryHub {
     @Test
     void a_run_request_with_bad_parameters_starts_no_run() {
         int runs = store.list("query", "animals-at").size();
-        problem(http.post("/api/queries/animals-at", "{\"parameters\": {\"location\": \"the barn\"},"
-                + " \"returnPath\": {\"type\": \"report\"}}"), 400, "MALFORMED");
+        JsonNode problem = problem(http.post("/api/queries/animals-at", "{\"parameters\": {\"location\":"
+                + " \"the barn\"}, \"returnPath\": {\"type\": \"report\"}}"), 400, "MALFORMED");
+        assertThat(problem.path("field").asText()).isEqualTo("$.parameters.location");
         assertThat(store.list("query", "animals-at")).hasSize(runs);
     }
 

@@ -22,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * answer went, and keeps it whether or not it arrived.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"farmhub.queries.webhook.delay=20", "farmhub.queries.webhook.retries=3"})
+        properties = {"farmhub.queries.webhook.delay=20", "farmhub.queries.webhook.retries=3",
+            "farmhub.queries.webhook.allowed-hosts=127.0.0.1, localhost"})
 class QueryReturnPathTest extends StoryHub {
 
     @Autowired
@@ -77,6 +78,19 @@ class QueryReturnPathTest extends StoryHub {
             assertThat(run.answer().path("result").path("tractors").findValuesAsText("chassisNumber"))
                     .containsExactly(ExampleFarm.NEW_HOLLAND);
         }
+    }
+
+    @Test
+    void a_webhook_on_a_host_the_hub_does_not_post_to_is_refused_before_any_run() {
+        int runs = store.list("query", "herd-register").size();
+
+        Asked asked = engine.submit("herd-register", Map.of(), new ReturnPath(ReturnPath.WEBHOOK,
+                "http://169.254.169.254/latest/meta-data"), "mary", CommandSource.api("mary"));
+
+        assertThat(asked).isInstanceOf(Asked.Invalid.class);
+        assertThat(((Asked.Invalid) asked).rejections().get(0).field()).isEqualTo("returnPath.target");
+        assertThat(((Asked.Invalid) asked).rejections().get(0).message()).contains("127.0.0.1");
+        assertThat(store.list("query", "herd-register")).hasSize(runs);
     }
 
     @Test

@@ -12,7 +12,10 @@ import io.farmhub.farm.query.FarmQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,13 @@ public class QueryRunLog {
     /** Characters of answer JSON per part: even fully escaped as a JSON string, well under one append's limit. */
     static final int PART_CHARS = 512 * 1024;
 
+    /** Runs started here, by id: reading one back needs no search of the eight queries' streams. */
+    private final Map<String, String> recent = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    });
     private final EventStore store;
 
     public QueryRunLog(EventStore store) {
@@ -61,10 +71,13 @@ public class QueryRunLog {
 
     /** The run as its stream has it now; empty when no run has this id. */
     public Optional<QueryRunStatus> load(String queryId) {
-        for (FarmQuery<?, ?> query : FarmQueries.all()) {
+        String known = recent.get(queryId);
+        List<String> names = known != null ? List.of(known)
+                : FarmQueries.all().stream().map(FarmQuery::name).toList();
+        for (String query : names) {
             StreamId stream;
             try {
-                stream = stream(query.name(), queryId);
+                stream = stream(query, queryId);
             } catch (IllegalArgumentException notAnId) {
                 return Optional.empty();
             }
@@ -87,6 +100,7 @@ public class QueryRunLog {
         NewEvent stored = new NewEvent(id, QueryRunEvent.typeOf(event), 1, event.at().toString(), request.queryId(),
                 request.queryId(), request.requestedBy(), source, null, Json.MAPPER.valueToTree(event));
         store.append(stream(request.query(), request.queryId()), EventStore.ANY, List.of(stored));
+        recent.put(request.queryId(), request.query());
     }
 
     private static QueryRunEvent event(EventEnvelope envelope) {

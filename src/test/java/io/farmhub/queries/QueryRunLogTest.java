@@ -62,6 +62,8 @@ class QueryRunLogTest {
         assertThat(run.state()).isEqualTo(QueryRunStatus.COMPLETED);
         assertThat(run.json().findValuesAsText("step")).containsExactly("requested", "answered");
         assertThat(run.json().path("source").asText()).isEqualTo("schedule:herd-register-report");
+        // a hub started afresh finds the run by its id alone
+        assertThat(new QueryRunLog(store).load(request.queryId()).orElseThrow().answer()).isEqualTo(answer);
     }
 
     @Test

@@ -59,6 +59,18 @@ public class QueryEngine {
         });
     }
 
+    /**
+     * For callers whose questions are fixed in code (the schedules): the answer, or an IllegalArgumentException
+     * naming why the question cannot be asked, which for them is a bug, not bad input.
+     */
+    public QueryOutcome answer(String query, Map<String, String> parameters, String user, CommandSource source) {
+        Asked asked = ask(query, parameters, user, source);
+        if (asked instanceof Asked.Answered answered) {
+            return answered.outcome();
+        }
+        throw new IllegalArgumentException(query + " " + parameters + " cannot be asked: " + asked);
+    }
+
     /** Records the request and starts the run; the answer goes to {@code returnPath}. */
     public Asked submit(String query, Map<String, String> parameters, ReturnPath returnPath, String user,
             CommandSource source) {

@@ -82,6 +82,18 @@ class QueryEngineTest extends StoryHub {
     }
 
     @Test
+    void a_question_fixed_in_code_gets_its_answer_or_a_bug_report() {
+        QueryOutcome due = engine.answer("tb-tests-due", Map.of("asOf", "2026-11-27"), "scheduler",
+                CommandSource.schedule("tb-test-inspection"));
+        assertThat(due.answer().result().path("animals").findValuesAsText("earTag"))
+                .containsExactly(ExampleFarm.HEREFORD_HEIFER);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> engine.answer("tb-tests-due", Map.of("asOf", "someday"), "scheduler",
+                        CommandSource.schedule("tb-test-inspection")))
+                .withMessageContaining("asOf");
+    }
+
+    @Test
     void an_unknown_query_is_refused_with_the_names_there_are() {
         Asked asked = engine.ask("herd", Map.of(), "mary", CommandSource.api("mary"));
 

@@ -69,7 +69,7 @@ public class InboxClaims implements DisposableBean {
                 + ", which is neither a folder (file:) nor a blob container (azure-storage-blob:)");
     }
 
-    private InboxClaim lease(String name, BlobClient blob) {
+    InboxClaim lease(String name, BlobClient blob) {
         BlobLeaseClient lease = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
         String leaseId;
         try {

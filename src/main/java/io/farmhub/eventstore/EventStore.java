@@ -13,7 +13,10 @@ import java.util.List;
  * <p>Versions start at 1; a stream that does not exist has version 0. An append carries the version the
  * caller decided from: it is all-or-nothing, and a stale expected version is a {@link AppendResult.Conflict},
  * never an exception. Appending a batch whose event ids are already in the stream writes nothing and
- * returns the earlier result, so a re-driven command can never write an event twice.
+ * returns the earlier result, so a re-driven command can never write an event twice. A batch of which only
+ * some ids are already stored is a {@link AppendResult.Conflict} (with the stream's actual version) and writes
+ * nothing: the caller decided on a state that did not yet include its own earlier events, so it must read
+ * again and decide again. An empty batch writes nothing but still checks the expected version.
  *
  * <p>Infrastructure faults (disk, network) are thrown as {@link EventStoreException}.
  */
@@ -25,7 +28,8 @@ public interface EventStore extends AutoCloseable {
     /**
      * The largest batch one append may carry, measured as the UTF-8 NDJSON of its stored envelopes: Azure's
      * append block limit (4 MiB). Both stores refuse a larger batch with {@link BatchTooLargeException}, so the
-     * embedded default behaves exactly like Azure.
+     * embedded default behaves exactly like Azure. Each envelope counts as its {@code Json.MAPPER} JSON plus one
+     * newline.
      */
     int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 

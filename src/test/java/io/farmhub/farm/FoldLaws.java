@@ -2,10 +2,11 @@ package io.farmhub.farm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.farmhub.core.Aggregate;
 import io.farmhub.core.DomainEvent;
-import io.farmhub.core.EventEnvelope;
 import io.farmhub.core.Json;
 import io.farmhub.farm.StoredEvents.Stored;
+import io.farmhub.farm.query.StreamView.Projection;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,11 +17,6 @@ import net.jqwik.api.Combinators;
  * its own decider produced (so every history is a valid one).
  */
 public final class FoldLaws {
-
-    /** A projection's {@code apply}. */
-    public interface Apply<S> {
-        S apply(S state, EventEnvelope envelope, DomainEvent event);
-    }
 
     /** One generated step; each property class reads it as a command of its aggregate. */
     public record Step(int kind, int a, int b, int c) {
@@ -36,7 +32,19 @@ public final class FoldLaws {
         return step.list().ofMinSize(1).ofMaxSize(40);
     }
 
-    public static <S> S replay(S state, List<Stored> history, Apply<S> apply) {
+    /** An aggregate's state folded in one go equals the state of the first part folded on with the rest. */
+    public static <S> void evolveInTwoPartsEqualsOne(Aggregate<S> aggregate, List<? extends DomainEvent> events,
+            int split) {
+        int at = Math.floorMod(split, events.size() + 1);
+        S resumed = aggregate.fold(events.subList(0, at));
+        for (DomainEvent e : events.subList(at, events.size())) {
+            resumed = aggregate.evolve().apply(resumed, e);
+        }
+        assertThat(resumed).as("state after %d of %d events, folded on", at, events.size())
+                .isEqualTo(aggregate.fold(events));
+    }
+
+    public static <S> S replay(S state, List<Stored> history, Projection<S> apply) {
         for (Stored s : history) {
             state = apply.apply(state, s.envelope(), s.event());
         }
@@ -47,7 +55,7 @@ public final class FoldLaws {
      * Replaying in one go equals replaying the first part, storing the state as the projection cache does
      * (JSON), reading it back and replaying the rest.
      */
-    public static <S> void twoPartsEqualOne(S empty, List<Stored> history, int split, Apply<S> apply,
+    public static <S> void twoPartsEqualOne(S empty, List<Stored> history, int split, Projection<S> apply,
             Class<S> type) {
         int at = Math.floorMod(split, history.size() + 1);
         S whole = replay(empty, history, apply);
@@ -58,7 +66,7 @@ public final class FoldLaws {
     }
 
     /** After any prefix, applying any envelope of that prefix again returns the same state. */
-    public static <S> void seenEnvelopesChangeNothing(S empty, List<Stored> history, Apply<S> apply) {
+    public static <S> void seenEnvelopesChangeNothing(S empty, List<Stored> history, Projection<S> apply) {
         S state = empty;
         for (int k = 0; k < history.size(); k++) {
             state = apply.apply(state, history.get(k).envelope(), history.get(k).event());

@@ -5,28 +5,25 @@ import io.farmhub.core.EventEnvelope;
 import io.farmhub.core.EventTypeRegistry;
 import io.farmhub.core.NewEvent;
 import io.farmhub.core.StreamId;
-import io.farmhub.farm.barn.BarnEvents;
-import io.farmhub.farm.field.FieldEvents;
-import io.farmhub.farm.loan.LoanEvents;
-import io.farmhub.farm.tractor.TractorEvents;
+import io.farmhub.farm.query.StreamView.Projection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Events as the store hands them to projections: envelopes with versions from 1, fixed ids and times. */
+/**
+ * Events as the store hands them to projections and queries: envelopes with versions from 1, fixed ids and,
+ * unless a test says otherwise, one fixed provenance (command {@code cmd-1} by mary through the API, recorded
+ * at {@link #RECORDED_AT}). The one place tests turn domain events into stored envelopes.
+ */
 public final class StoredEvents {
 
     public static final Instant RECORDED_AT = Instant.parse("2026-11-27T05:01:02.123Z");
 
-    /** The registry with every event type of the field, barn, tractor and loan packages. */
-    public static EventTypeRegistry registry() {
-        EventTypeRegistry registry = new EventTypeRegistry();
-        FieldEvents.register(registry);
-        BarnEvents.register(registry);
-        TractorEvents.register(registry);
-        LoanEvents.register(registry);
-        return registry;
+    /** Where an event came from and when it was stored: what its envelope says besides the event itself. */
+    public record Provenance(String commandId, String who, String source, Instant recordedAt) {
     }
+
+    public static final Provenance DEFAULT = new Provenance("cmd-1", "mary", "api:mary", RECORDED_AT);
 
     /** One stored event and its typed form, as a projection receives them. */
     public record Stored(EventEnvelope envelope, DomainEvent event) {
@@ -35,12 +32,22 @@ public final class StoredEvents {
     private StoredEvents() {
     }
 
+    /** Every farm event type, as the application registers them. */
+    public static EventTypeRegistry registry() {
+        return Farm.registerEvents(new EventTypeRegistry());
+    }
+
     public static EventEnvelope envelope(EventTypeRegistry registry, StreamId stream, long version, DomainEvent e) {
-        String type = registry.typeOf(e.getClass()).name();
-        NewEvent event = new NewEvent("00000000-0000-4000-8000-" + String.format("%012d", version), type,
-                registry.typeOf(e.getClass()).schemaVersion(), e.occurredAt(), "cmd-1", "cmd-1", "mary",
-                "api:mary", null, registry.toData(e));
-        return EventEnvelope.stored(event, stream, version, RECORDED_AT);
+        return envelope(registry, stream, version, e, DEFAULT);
+    }
+
+    public static EventEnvelope envelope(EventTypeRegistry registry, StreamId stream, long version, DomainEvent e,
+            Provenance p) {
+        EventTypeRegistry.EventType type = registry.typeOf(e.getClass());
+        NewEvent event = new NewEvent("00000000-0000-4000-8000-" + String.format("%012d", version), type.name(),
+                type.schemaVersion(), e.occurredAt(), p.commandId(), p.commandId(), p.who(), p.source(), null,
+                registry.toData(e));
+        return EventEnvelope.stored(event, stream, version, p.recordedAt());
     }
 
     public static List<Stored> stored(EventTypeRegistry registry, StreamId stream, List<? extends DomainEvent> events) {
@@ -49,5 +56,22 @@ public final class StoredEvents {
             out.add(new Stored(envelope(registry, stream, i + 1, events.get(i)), events.get(i)));
         }
         return out;
+    }
+
+    public static List<Stored> stored(StreamId stream, List<? extends DomainEvent> events) {
+        return stored(registry(), stream, events);
+    }
+
+    public static List<EventEnvelope> envelopes(StreamId stream, List<? extends DomainEvent> events) {
+        return stored(stream, events).stream().map(Stored::envelope).toList();
+    }
+
+    /** A projection of one stream after these events, folded from {@code empty}. */
+    public static <S> S project(S empty, StreamId stream, List<? extends DomainEvent> events, Projection<S> apply) {
+        S state = empty;
+        for (Stored s : stored(stream, events)) {
+            state = apply.apply(state, s.envelope(), s.event());
+        }
+        return state;
     }
 }

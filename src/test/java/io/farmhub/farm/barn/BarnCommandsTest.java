@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.farmhub.core.CommandHandler;
 import io.farmhub.core.Decision;
 import io.farmhub.core.Json;
-import io.farmhub.farm.GivenStreams;
+import io.farmhub.farm.InMemoryStreams;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class BarnCommandsTest {
                 record.commandClass()));
         assertThat(command.barnCode()).isEqualTo("main-barn");
         assertThat(record.validate(command, TODAY)).isEmpty();
-        GivenStreams streams = new GivenStreams().with(Barn.AGGREGATE, "main-barn", BarnDeciderTest.REGISTERED,
+        InMemoryStreams streams = new InMemoryStreams().with(Barn.AGGREGATE, "main-barn", BarnDeciderTest.REGISTERED,
                 BarnDeciderTest.AT_T0_18);
         Decision decision = record.decide(command, streams, TODAY);
         assertThat(decision).isInstanceOf(Decision.Accepted.class);

@@ -61,13 +61,7 @@ class BarnFoldPropertiesTest {
     @Property(tries = 300)
     void the_barn_state_replayed_in_two_parts_equals_replayed_in_one(@ForAll("steps") List<Step> steps,
             @ForAll int split) {
-        List<DomainEvent> events = history(steps);
-        int at = Math.floorMod(split, events.size() + 1);
-        Barn rest = Barn.AGGREGATE.fold(events.subList(0, at));
-        for (DomainEvent e : events.subList(at, events.size())) {
-            rest = BarnDecider.evolve(rest, e);
-        }
-        assertThat(rest).isEqualTo(Barn.AGGREGATE.fold(events));
+        FoldLaws.evolveInTwoPartsEqualsOne(Barn.AGGREGATE, history(steps), split);
     }
 
     @Property(tries = 300)

@@ -18,7 +18,7 @@ class CowClassifierTest {
     private static CowSummary daisyAfter(DomainEvent... events) {
         List<DomainEvent> history = new ArrayList<>(List.of(cowBorn(DAISY)));
         history.addAll(List.of(events));
-        return Envelopes.summary(DAISY, history);
+        return Herd.summary(DAISY, history);
     }
 
     private static TBTestRecorded tested(LocalDate on, TbResult result) {

@@ -10,6 +10,7 @@ import io.farmhub.core.DomainEvent;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
 import io.farmhub.core.StreamId;
+import io.farmhub.farm.InMemoryStreams;
 import io.farmhub.farm.Location;
 import io.farmhub.farm.cow.CowCommand.*;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ class CowCommandsTest {
     private static final LocationDirectory LOCATIONS = new StreamLocationDirectory(FIELD, BARN, s -> (Integer) s);
     private static final LocalDate ON = LocalDate.of(2026, 11, 20);
 
-    private final InMemoryStreamStates states = new InMemoryStreamStates()
+    private final InMemoryStreams states = new InMemoryStreams()
             .with(StreamId.farm("field", "north-meadow"), new Registered(0))
             .with(StreamId.farm("barn", "main-barn"), new Registered(2));
 
@@ -47,7 +48,7 @@ class CowCommandsTest {
                 .filter(h -> h.commandClass() == type).findFirst().orElseThrow();
     }
 
-    private static <C> Decision handle(Class<C> type, C command, InMemoryStreamStates states) {
+    private static <C> Decision handle(Class<C> type, C command, InMemoryStreams states) {
         CommandHandler<C> h = handler(type);
         C normal = h.normalise(command);
         return h.decide(normal, states, TODAY);

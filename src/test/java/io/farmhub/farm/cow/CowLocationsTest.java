@@ -16,7 +16,7 @@ class CowLocationsTest {
     private static final LocalDate HOUSED = LocalDate.of(2026, 11, 1);
     private static final LocalDate SOLD = LocalDate.of(2026, 11, 20);
 
-    private final CowLocations history = Envelopes.locations(DAISY, List.of(cowBorn(DAISY),
+    private final CowLocations history = Herd.locations(DAISY, List.of(cowBorn(DAISY),
             moved(DAISY, NORTH_MEADOW, MAIN_BARN, HOUSED), sold(DAISY, SOLD)));
 
     @Test
@@ -41,7 +41,7 @@ class CowLocationsTest {
     void an_animal_bought_back_starts_a_new_stay() {
         LocalDate back = LocalDate.of(2026, 11, 25);
         Location south = Location.field("south-field");
-        CowLocations again = Envelopes.locations(DAISY, List.of(cowBorn(DAISY), sold(DAISY, SOLD),
+        CowLocations again = Herd.locations(DAISY, List.of(cowBorn(DAISY), sold(DAISY, SOLD),
                 new CowEvent.AnimalPurchased(DAISY, "HN-1", Sex.F, "Friesian", BORN, back, "Mart", PRICE, south)));
         assertThat(again.stays()).containsExactly(new Stay(NORTH_MEADOW, BORN, SOLD), new Stay(south, back, null));
         assertThat(again.locationOn(back.minusDays(1))).isEmpty();
@@ -50,7 +50,7 @@ class CowLocationsTest {
 
     @Test
     void an_envelope_already_seen_changes_nothing() {
-        var envelopes = Envelopes.of(DAISY, List.of(cowBorn(DAISY)));
+        var envelopes = Herd.envelopes(DAISY, List.of(cowBorn(DAISY)));
         assertThat(CowLocations.apply(history, envelopes.get(0), cowBorn(DAISY))).isSameAs(history);
     }
 }

@@ -2,14 +2,17 @@ package io.farmhub.farm.cow;
 
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
+import io.farmhub.core.EventEnvelope;
 import io.farmhub.core.Versioned;
 import io.farmhub.farm.DeciderSpec;
 import io.farmhub.farm.Location;
 import io.farmhub.farm.Money;
+import io.farmhub.farm.StoredEvents;
 import io.farmhub.farm.cow.CowEvent.*;
 import io.farmhub.farm.loan.LoanEvent;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /** The animals, places and dates the cow tests talk about, so each test reads as the story it tells. */
@@ -58,6 +61,21 @@ final class Herd {
 
     static LoanEvent.CollateralReleased released(String loanId) {
         return new LoanEvent.CollateralReleased(loanId, LocalDate.of(2026, 6, 10));
+    }
+
+    /** Her history as stored envelopes, versions from 1. */
+    static List<EventEnvelope> envelopes(String tag, List<? extends DomainEvent> events) {
+        return StoredEvents.envelopes(Cow.AGGREGATE.stream(tag), events);
+    }
+
+    /** Her cow-summary after {@code events}. */
+    static CowSummary summary(String tag, List<? extends DomainEvent> events) {
+        return StoredEvents.project(CowSummary.empty(tag), Cow.AGGREGATE.stream(tag), events, CowSummary::apply);
+    }
+
+    /** Her cow-locations after {@code events}. */
+    static CowLocations locations(String tag, List<? extends DomainEvent> events) {
+        return StoredEvents.project(CowLocations.empty(tag), Cow.AGGREGATE.stream(tag), events, CowLocations::apply);
     }
 
     /** The state of another animal (a dam, a tested cow) after {@code history}, at version = its length. */

@@ -7,7 +7,7 @@ import io.farmhub.core.Decision;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Json;
 import io.farmhub.core.StreamChange;
-import io.farmhub.farm.GivenStreams;
+import io.farmhub.farm.InMemoryStreams;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,7 +39,7 @@ class FieldCommandsTest {
         assertThat(command).isEqualTo(new FieldCommand.SowCrop("north-meadow", "barley", LocalDate.parse("2026-09-01")));
         assertThat(sow.validate(command, TODAY)).isEmpty();
 
-        GivenStreams streams = new GivenStreams().with(Field.AGGREGATE, "north-meadow",
+        InMemoryStreams streams = new InMemoryStreams().with(Field.AGGREGATE, "north-meadow",
                 new FieldEvent.FieldRegistered("north-meadow", "North Meadow", BigDecimal.TEN, TODAY));
         Decision.Accepted decision = (Decision.Accepted) sow.decide(command, streams, TODAY);
         assertThat(decision.changes()).containsExactly(new StreamChange(Field.AGGREGATE.stream("north-meadow"), 1,

@@ -1,7 +1,5 @@
 package io.farmhub.farm.field;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.core.Versioned;
@@ -72,14 +70,7 @@ class FieldFoldPropertiesTest {
     @Property(tries = 300)
     void the_field_state_replayed_in_two_parts_equals_replayed_in_one(@ForAll("steps") List<Step> steps,
             @ForAll int split) {
-        List<DomainEvent> events = history(steps);
-        int at = Math.floorMod(split, events.size() + 1);
-        Field first = Field.AGGREGATE.fold(events.subList(0, at));
-        Field rest = first;
-        for (DomainEvent e : events.subList(at, events.size())) {
-            rest = FieldDecider.evolve(rest, e);
-        }
-        assertThat(rest).isEqualTo(Field.AGGREGATE.fold(events));
+        FoldLaws.evolveInTwoPartsEqualsOne(Field.AGGREGATE, history(steps), split);
     }
 
     @Property(tries = 300)

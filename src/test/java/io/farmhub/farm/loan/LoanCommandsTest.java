@@ -10,7 +10,7 @@ import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Json;
 import io.farmhub.core.Rejection;
 import io.farmhub.core.StreamChange;
-import io.farmhub.farm.GivenStreams;
+import io.farmhub.farm.InMemoryStreams;
 import io.farmhub.farm.field.Field;
 import io.farmhub.farm.field.FieldEvent.FieldRegistered;
 import io.farmhub.farm.loan.LoanEvent.CollateralPledged;
@@ -65,8 +65,8 @@ class LoanCommandsTest {
                 .orElseThrow();
     }
 
-    static GivenStreams farm() {
-        return new GivenStreams()
+    static InMemoryStreams farm() {
+        return new InMemoryStreams()
                 .with(Tractor.AGGREGATE, "JD6R155X001234",
                         new TractorRegistered("JD6R155X001234", "John Deere", "6R 155", 2024, TODAY))
                 .with(Field.AGGREGATE, "north-meadow",
@@ -75,7 +75,7 @@ class LoanCommandsTest {
                 .with(COW, "IE12345670013", new Arrived("2026-01-01"), new Left("2026-05-01"));
     }
 
-    static <C> Decision run(String type, String payload, GivenStreams streams) throws Exception {
+    static <C> Decision run(String type, String payload, InMemoryStreams streams) throws Exception {
         CommandHandler<C> handler = handler(type);
         C command = handler.normalise(Json.MAPPER.readValue(payload, handler.commandClass()));
         List<Rejection> invalid = handler.validate(command, TODAY);
@@ -114,7 +114,7 @@ class LoanCommandsTest {
     @Test
     void releasing_finds_every_asset_pledged_to_the_loan_across_cattle_fields_and_tractors() throws Exception {
         CollateralPledged pledged = new CollateralPledged("L-2026-7", "AIB", LocalDate.parse("2026-11-20"));
-        GivenStreams streams = farm()
+        InMemoryStreams streams = farm()
                 .with(Tractor.AGGREGATE, "JD6R155X001234", pledged)
                 .with(COW, "IE12345670012", pledged)
                 .with(Field.AGGREGATE, "north-meadow", new CollateralPledged("L-2025-1", "BOI", TODAY));

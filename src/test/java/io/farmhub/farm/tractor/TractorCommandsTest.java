@@ -6,7 +6,7 @@ import io.farmhub.core.CommandHandler;
 import io.farmhub.core.Decision;
 import io.farmhub.core.Json;
 import io.farmhub.core.StreamChange;
-import io.farmhub.farm.GivenStreams;
+import io.farmhub.farm.InMemoryStreams;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +36,7 @@ class TractorCommandsTest {
                         + " \"workDone\": \" Oil and filters changed \"}", service.commandClass()));
         assertThat(command.chassisNumber()).isEqualTo(TractorDeciderTest.CHASSIS);
         assertThat(service.validate(command, TODAY)).isEmpty();
-        GivenStreams streams = new GivenStreams().with(Tractor.AGGREGATE, TractorDeciderTest.CHASSIS,
+        InMemoryStreams streams = new InMemoryStreams().with(Tractor.AGGREGATE, TractorDeciderTest.CHASSIS,
                 TractorDeciderTest.REGISTERED);
         Decision.Accepted decision = (Decision.Accepted) service.decide(command, streams, TODAY);
         assertThat(decision.changes()).containsExactly(new StreamChange(

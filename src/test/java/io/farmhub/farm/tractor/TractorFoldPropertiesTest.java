@@ -72,13 +72,7 @@ class TractorFoldPropertiesTest {
     @Property(tries = 300)
     void the_tractor_state_replayed_in_two_parts_equals_replayed_in_one(@ForAll("steps") List<Step> steps,
             @ForAll int split) {
-        List<DomainEvent> events = history(steps);
-        int at = Math.floorMod(split, events.size() + 1);
-        Tractor rest = Tractor.AGGREGATE.fold(events.subList(0, at));
-        for (DomainEvent e : events.subList(at, events.size())) {
-            rest = TractorDecider.evolve(rest, e);
-        }
-        assertThat(rest).isEqualTo(Tractor.AGGREGATE.fold(events));
+        FoldLaws.evolveInTwoPartsEqualsOne(Tractor.AGGREGATE, history(steps), split);
     }
 
     @Property(tries = 300)

@@ -1,0 +1,134 @@
+package io.farmhub.eventstore.sqlite;
+
+import io.farmhub.eventstore.AppendResult;
+import io.farmhub.eventstore.EventStoreException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes. Callers queue their appends; the writer takes everything queued, applies it in one
+ * transaction (each append in its own savepoint), commits once, and only then answers each caller. One fsync
+ * then pays for every append that arrived while the previous one ran: this is what makes concurrent appends fast
+ * while each stays acknowledged only once durable.
+ */
+final class GroupCommitWriter implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    /** Bounds one transaction, so a burst of huge batches does not become one enormous commit. */
+    private static final int MAX_GROUP_APPENDS = 2_000;
+    private static final long MAX_GROUP_BYTES = 32L * 1024 * 1024;
+
+    private static final PendingAppend STOP = new PendingAppend(null, 0, List.of(), null);
+
+    private final WriteConnection connection;
+    private final String file;
+    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+
+    GroupCommitWriter(WriteConnection connection, String file) {
+        this.connection = connection;
+        this.file = file;
+    }
+
+    void submit(PendingAppend append) {
+        queue.add(append);
+    }
+
+    /** Appends waiting for the writer to pick them up (tests use it to line up a group). */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Asks the writer to commit what is queued and stop; appends queued after this are refused. */
+    void stop() {
+        queue.add(STOP);
+    }
+
+    @Override
+    public void run() {
+        try {
+            boolean stopping = false;
+            while (!stopping) {
+                PendingAppend first = queue.take();
+                if (first == STOP) {
+                    break;
+                }
+                List<PendingAppend> group = new ArrayList<>();
+                group.add(first);
+                long bytes = first.bytes();
+                while (group.size() < MAX_GROUP_APPENDS && bytes < MAX_GROUP_BYTES) {
+                    PendingAppend next = queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    if (next == STOP) {
+                        stopping = true;
+                        break;
+                    }
+                    group.add(next);
+                    bytes += next.bytes();
+                }
+                commit(group);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            connection.close();
+            EventStoreException closed = new EventStoreException("the event store " + file + " is closed");
+            for (PendingAppend left; (left = queue.poll()) != null; ) {
+                if (left != STOP) {
+                    left.result().completeExceptionally(closed);
+                }
+            }
+        }
+    }
+
+    private void commit(List<PendingAppend> group) {
+        Object[] outcomes = new Object[group.size()];
+        try {
+            long recordedAt = connection.begin();
+            boolean wrote = false;
+            for (int i = 0; i < group.size(); i++) {
+                PendingAppend p = group.get(i);
+                try {
+                    AppendResult result = connection.apply(p, recordedAt);
+                    wrote |= result instanceof AppendResult.Appended a && !a.duplicate() && !a.events().isEmpty();
+                    outcomes[i] = result;
+                } catch (WriteConnection.TransactionLost e) {
+                    throw e;
+                } catch (SQLException e) {
+                    outcomes[i] = new EventStoreException("could not append to " + p.stream() + ": " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    outcomes[i] = e;
+                }
+            }
+            if (wrote) {
+                connection.commit(recordedAt);
+            } else {
+                connection.commitReadOnly();
+            }
+        } catch (Throwable e) {
+            // Even an Error fails only this group: the writer must live on, or every later caller would wait forever.
+            connection.rollbackQuietly();
+            log.error("Event store {}: a group of {} appends could not be committed", file, group.size(), e);
+            EventStoreException failed = new EventStoreException("could not commit to the event store " + file
+                    + ": " + e.getMessage(), e);
+            group.forEach(p -> p.result().completeExceptionally(failed));
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            CompletableFuture<AppendResult> result = group.get(i).result();
+            if (outcomes[i] instanceof AppendResult r) {
+                result.complete(r);
+            } else {
+                result.completeExceptionally((Throwable) outcomes[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.farmhub.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark harness: {@code ./mvnw -Pbench verify} runs every benchmark and writes
+ * {@code target/bench/report.json} and {@code target/bench/report.md}. Benchmarks are not tests: they
+ * measure, beside a baseline from the same run, and never fail on a number.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
+        Path data = out.resolve("data");
+        clean(data);
+        Files.createDirectories(data);
+        Report report = new Report();
+        try {
+            FsyncBench.run(data, report);
+            StoreBench.run(data, report);
+            AppendBlobBench.run(report);
+        } finally {
+            report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));
+            report.write(out);
+            clean(data);
+        }
+        System.out.println("[bench] report: " + out.resolve("report.md").toAbsolutePath());
+        System.exit(0); // Azurite and pools are stopped by shutdown hooks
+    }
+
+    private static void clean(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

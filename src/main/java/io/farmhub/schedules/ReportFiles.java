@@ -18,8 +18,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A query answer as the two report files. The JSON is the whole answer (query, parameters, asOf, knownAt,
  * sourceVersions and result), so a report says what it was computed from. The CSV is the result as a table, for a
- * spreadsheet: one row per element of a result list (one row for a single object), one column per field in the
- * order first seen; nested objects become dotted columns ({@code lastTest.testedOn}), lists are written as JSON.
+ * spreadsheet: one row per element of the result's list (a result that is a list, or an object whose only field is a
+ * list, as {@code {"animals": [...]}}), otherwise one row for the whole object; one column per field in the order
+ * first seen; nested objects become dotted columns ({@code lastTest.testedOn}), other lists are written as JSON.
  */
 final class ReportFiles {
 
@@ -34,13 +35,27 @@ final class ReportFiles {
         }
     }
 
+    /** The result's rows: its list, the list that is its only field, or the result itself. */
+    static List<JsonNode> rows(JsonNode result) {
+        List<JsonNode> rows = new ArrayList<>();
+        if (result.isMissingNode() || result.isNull()) {
+            return rows;
+        }
+        JsonNode table = result;
+        if (result.isObject() && result.size() == 1 && result.elements().next().isArray()) {
+            table = result.elements().next();
+        }
+        if (table.isArray()) {
+            table.forEach(rows::add);
+        } else {
+            rows.add(table);
+        }
+        return rows;
+    }
+
     static byte[] csv(JsonNode result) {
         List<Map<String, String>> rows = new ArrayList<>();
-        if (result.isArray()) {
-            result.forEach(element -> rows.add(flatten(element)));
-        } else if (!result.isMissingNode() && !result.isNull()) {
-            rows.add(flatten(result));
-        }
+        rows(result).forEach(element -> rows.add(flatten(element)));
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(row -> columns.addAll(row.keySet()));
         if (columns.isEmpty()) {

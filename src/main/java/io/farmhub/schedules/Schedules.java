@@ -94,10 +94,10 @@ public class Schedules {
         } catch (IOException e) {
             throw new UncheckedIOException("the " + report.reportName() + " report could not be written", e);
         }
-        int rows = answer.result().isArray() ? answer.result().size() : 1;
+        int rows = ReportFiles.rows(answer.result()).size();
         log.info("schedule {}: {} as of {} ({} rows, query run {}) written to {} in {}", report.scheduleName(),
                 report.query(), report.asOf(day), rows, answer.queryId(), keys, reports.describe());
-        if (report.notifyWhenAny() && rows > 0 && answer.result().isArray()) {
+        if (report.notifyWhenAny() && rows > 0) {
             notifyDue(report, day, rows, keys);
         }
     }

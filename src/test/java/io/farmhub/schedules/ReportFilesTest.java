@@ -23,6 +23,13 @@ class ReportFilesTest {
     }
 
     @Test
+    void an_object_holding_one_list_is_the_table_of_that_list() throws Exception {
+        var due = Json.MAPPER.readTree("{\"animals\": [{\"earTag\": \"IE1\"}, {\"earTag\": \"IE2\"}]}");
+        assertThat(ReportFiles.rows(due)).hasSize(2);
+        assertThat(new String(ReportFiles.csv(due), StandardCharsets.UTF_8)).isEqualTo("earTag\r\nIE1\r\nIE2\r\n");
+    }
+
+    @Test
     void a_single_object_is_one_row_lists_are_json_and_an_empty_result_an_empty_file() throws Exception {
         var summary = Json.MAPPER.readTree("{\"cowsOnFarm\": 12, \"bySex\": {\"F\": 9, \"M\": 3}, \"alerts\": [\"calf-shed\"]}");
         assertThat(new String(ReportFiles.csv(summary), StandardCharsets.UTF_8)).isEqualTo("""
@@ -30,6 +37,7 @@ class ReportFilesTest {
                 12,9,3,"[""calf-shed""]"\r
                 """);
         assertThat(ReportFiles.csv(Json.MAPPER.readTree("[]"))).isEmpty();
+        assertThat(ReportFiles.csv(Json.MAPPER.readTree("{\"animals\": []}"))).isEmpty();
     }
 
     @Test

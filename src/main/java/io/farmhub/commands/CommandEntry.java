@@ -1,0 +1,71 @@
+package io.farmhub.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.core.CommandSource;
+import io.farmhub.core.DomainEvent;
+import io.farmhub.core.NewEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command's own stream {@code command/<CommandType>/<commandId>} records, one entry per step outcome.
+ * The {@code command-status} projection ({@link CommandProgress#fold}) is a pure fold over these entries.
+ * Each entry names the instant it was made ({@code at}), which is also its envelope's {@code occurredAt}.
+ */
+public sealed interface CommandEntry extends DomainEvent {
+
+    Instant at();
+
+    @Override
+    default String occurredAt() {
+        return at().toString();
+    }
+
+    /** The stable logical names under which these entries are stored. */
+    Map<String, Class<? extends CommandEntry>> TYPES = Map.of(
+            "CommandCreated", Created.class,
+            "CommandStepDone", StepDone.class,
+            "CommandRejected", Rejected.class,
+            "CommandDecided", Decided.class,
+            "CommandStreamAppended", Appended.class,
+            "CommandFailed", Failed.class,
+            "CommandResumed", Resumed.class);
+
+    /** CREATED: the command as submitted, with the canonical hash of its type and payload. */
+    record Created(String commandId, String commandType, JsonNode payload, String payloadHash,
+            String submittedBy, CommandSource source, Instant at) implements CommandEntry {
+    }
+
+    /** A step finished; {@code detail} says what it did, for people. */
+    record StepDone(String step, String detail, Instant at) implements CommandEntry {
+    }
+
+    /** A step found the command cannot complete as sent: INVALID, final. */
+    record Rejected(String step, List<CommandStatus.Error> errors, Instant at) implements CommandEntry {
+    }
+
+    /**
+     * The handler decided (attempt {@code attempt}, counted from 1): the events it will append, stream by stream,
+     * with derived ids, so appending them again after a crash is a no-op.
+     */
+    record Decided(int attempt, List<PlannedAppend> changes, Instant at) implements CommandEntry {
+    }
+
+    /** One stream of a decision, read at {@code expectedVersion}. */
+    record PlannedAppend(String stream, long expectedVersion, List<NewEvent> events) {
+    }
+
+    /** One planned append is stored; the command never appends to this stream again. */
+    record Appended(String stream, List<CommandStatus.AppendedEvent> events, List<String> eventIds, boolean duplicate,
+            Instant at) implements CommandEntry {
+    }
+
+    /** Infrastructure faults stopped a step after its retries: FAILED, resumable. The cause, never a stack trace. */
+    record Failed(String step, String message, Instant at) implements CommandEntry {
+    }
+
+    /** Someone asked a FAILED command to go on from its last completed step. */
+    record Resumed(String by, Instant at) implements CommandEntry {
+    }
+}

@@ -1,0 +1,92 @@
+package io.farmhub.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.farmhub.core.Json;
+import io.farmhub.core.StreamId;
+import io.farmhub.notify.Notification;
+import io.farmhub.notify.Notifier;
+import io.farmhub.notify.Topic;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline's CloudEvents (interfaces.md "Notifications"): {@code farm.event-appended} for each event a
+ * command appended, {@code farm.command-state-changed} on each change of a command's state. Ids are derived
+ * (the event id; the command id and log version), so a notification sent twice is recognisably the same one.
+ */
+@Component
+public class CommandNotifications {
+
+    static final String EVENT_APPENDED = "farm.event-appended";
+    static final String COMMAND_STATE_CHANGED = "farm.command-state-changed";
+
+    private static final Logger log = LoggerFactory.getLogger(CommandNotifications.class);
+
+    private final ObjectProvider<Notifier> notifier;
+
+    public CommandNotifications(ObjectProvider<Notifier> notifier) {
+        this.notifier = notifier;
+    }
+
+    /** A hint only: a notifier fault is logged and the command goes on (reconciliation repairs what a lost hint leaves). */
+    void stateChanged(CommandProgress progress) {
+        try {
+            publish(Topic.FARM_COMMANDS, List.of(stateChange(progress)));
+        } catch (RuntimeException e) {
+            log.warn("could not announce that command {} is {}: {}", progress.commandId(), progress.state(),
+                    e.getMessage());
+        }
+    }
+
+    /** The publish step: every event the command appended, then its state. Faults propagate (the step retries). */
+    void published(CommandProgress progress) {
+        List<Notification> appended = new ArrayList<>();
+        for (CommandEntry.Appended a : progress.appended().values()) {
+            for (int i = 0; i < a.events().size(); i++) {
+                appended.add(eventAppended(progress, a, i));
+            }
+        }
+        if (!appended.isEmpty()) {
+            publish(Topic.FARM_EVENTS, appended);
+        }
+        publish(Topic.FARM_COMMANDS, List.of(stateChange(progress)));
+    }
+
+    private void publish(Topic topic, List<Notification> notifications) {
+        Notifier target = notifier.getIfAvailable();
+        if (target != null) {
+            target.publish(topic, notifications);
+        }
+    }
+
+    static Notification eventAppended(CommandProgress progress, CommandEntry.Appended appended, int i) {
+        CommandStatus.AppendedEvent event = appended.events().get(i);
+        StreamId stream = StreamId.parse(event.stream());
+        ObjectNode data = Json.MAPPER.createObjectNode()
+                .put("stream", event.stream())
+                .put("version", event.version())
+                .put("eventType", event.eventType())
+                .put("correlationId", progress.commandId());
+        return new Notification(appended.eventIds().get(i), EVENT_APPENDED, "/farmhub/" + stream.category(),
+                stream.aggregate() + "/" + stream.key(), appended.at(), data);
+    }
+
+    static Notification stateChange(CommandProgress progress) {
+        StreamId stream = progress.stream();
+        ObjectNode data = Json.MAPPER.createObjectNode()
+                .put("commandId", progress.commandId())
+                .put("commandType", progress.commandType())
+                .put("state", progress.state().name())
+                .put("version", progress.version());
+        String id = UUID.nameUUIDFromBytes((stream + "@" + progress.version()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new Notification(id, COMMAND_STATE_CHANGED, "/farmhub/" + stream.category(),
+                stream.aggregate() + "/" + stream.key(), progress.status().updatedAt(), data);
+    }
+}

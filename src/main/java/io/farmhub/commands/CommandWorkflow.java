@@ -1,0 +1,160 @@
+package io.farmhub.commands;
+
+import io.farmhub.core.CommandHandler;
+import io.farmhub.core.ErrorCode;
+import io.farmhub.core.Rejection;
+import io.farmhub.security.Authorizer;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of a command's workflow, one method each, called in order by the {@code command-workflow} route.
+ * Each takes the command's progress and returns it after its own entry; each first asks the progress whether
+ * its work is still needed, so driving a command again repeats nothing that finished. Business outcomes end the
+ * command INVALID; exceptions are infrastructure faults, retried by the route and, when retries run out,
+ * recorded by {@link #fail}.
+ */
+@Component("commandWorkflow")
+public class CommandWorkflow {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandWorkflow.class);
+    private static final Logger parameters = LoggerFactory.getLogger("io.farmhub.commands.parameters");
+
+    private final CommandLog commands;
+    private final CommandHandlers handlers;
+    private final CommandRejections rejections;
+    private final HandleStep handleStep;
+    private final CommandNotifications notifications;
+    private final ObjectProvider<Authorizer> authorizer;
+    private final PipelineClock clock;
+
+    public CommandWorkflow(CommandLog commands, CommandHandlers handlers, CommandRejections rejections,
+            HandleStep handleStep, CommandNotifications notifications, ObjectProvider<Authorizer> authorizer,
+            PipelineClock clock) {
+        this.commands = commands;
+        this.handlers = handlers;
+        this.rejections = rejections;
+        this.handleStep = handleStep;
+        this.notifications = notifications;
+        this.authorizer = authorizer;
+        this.clock = clock;
+    }
+
+    /** The command's progress, or null for an id with no recorded command (nothing to drive). */
+    public CommandProgress load(String commandId) {
+        return commands.load(commandId).orElse(null);
+    }
+
+    public CommandProgress logParameters(CommandProgress p) {
+        return commands.advance(p, WorkflowStep.LOG_PARAMETERS, current -> {
+            CommandStatus s = current.status();
+            String from = s.source() == null ? "unknown" : s.source().envelopeForm();
+            parameters.debug("command {} {} by {} from {}: {}", s.commandType(), s.commandId(), s.submittedBy(), from,
+                    current.payload());
+            return new CommandEntry.StepDone(WorkflowStep.LOG_PARAMETERS.label(),
+                    s.commandType() + " by " + s.submittedBy() + " from " + from, commands.now());
+        });
+    }
+
+    public CommandProgress authorise(CommandProgress p) {
+        CommandProgress after = commands.advance(p, WorkflowStep.AUTHORISE, current -> {
+            Authorizer authorise = authorizer.getIfAvailable();
+            if (authorise == null) {
+                throw new IllegalStateException("no Authorizer is configured, so no command can be authorised");
+            }
+            // A missing type is asked about as "" (no role names it); validation then says UNKNOWN_COMMAND.
+            String commandType = current.commandType() == null ? "" : current.commandType();
+            Optional<Rejection> refused = authorise.authorise(current.status().submittedBy(), commandType,
+                    current.commandId());
+            return refused.<CommandEntry>map(r -> rejections.rejected(WorkflowStep.AUTHORISE, List.of(r)))
+                    .orElseGet(() -> done(WorkflowStep.AUTHORISE, null));
+        });
+        return rejections.reported(p, after);
+    }
+
+    public CommandProgress validate(CommandProgress p) {
+        CommandProgress after = commands.advance(p, WorkflowStep.VALIDATE, current -> {
+            List<Rejection> problems = problems(current);
+            return problems.isEmpty()
+                    ? done(WorkflowStep.VALIDATE, null)
+                    : rejections.rejected(WorkflowStep.VALIDATE, problems);
+        });
+        return rejections.reported(p, after);
+    }
+
+    private List<Rejection> problems(CommandProgress p) {
+        Optional<CommandHandler<?>> handler = handlers.forType(p.commandType());
+        if (handler.isEmpty()) {
+            return List.of(Rejection.of(ErrorCode.UNKNOWN_COMMAND, "commandType",
+                    "FarmHub knows no command '" + p.commandType() + "'."));
+        }
+        return problems(handler.get(), p);
+    }
+
+    private <C> List<Rejection> problems(CommandHandler<C> handler, CommandProgress p) {
+        CommandPayloads.Parsed<C> parsed = CommandPayloads.read(handler, p.payload());
+        if (parsed.problem() != null) {
+            return List.of(parsed.problem());
+        }
+        return handler.validate(handler.normalise(parsed.command()), clock.today());
+    }
+
+    public CommandProgress handle(CommandProgress p) {
+        return rejections.reported(p, handleStep.handle(p));
+    }
+
+    public CommandProgress recordEvents(CommandProgress p) {
+        return commands.advance(p, WorkflowStep.RECORD_EVENTS, current -> done(WorkflowStep.RECORD_EVENTS,
+                String.join(", ", current.status().events().stream()
+                        .map(e -> e.stream() + "@" + e.version() + " " + e.eventType())
+                        .toList())));
+    }
+
+    public CommandProgress publish(CommandProgress p) {
+        return commands.advance(p, WorkflowStep.PUBLISH, current -> {
+            notifications.published(current);
+            return done(WorkflowStep.PUBLISH, current.status().events().size() + " event(s) announced");
+        });
+    }
+
+    public CommandProgress complete(CommandProgress p) {
+        return commands.advance(p, WorkflowStep.COMPLETE, current -> done(WorkflowStep.COMPLETE, null));
+    }
+
+    /**
+     * Retries ran out: the command is FAILED with the cause's message (the stack trace goes to the log, never to
+     * the status). When even that cannot be recorded, the command stays where it was and reconciliation drives it
+     * later.
+     */
+    public void fail(Object body, Throwable cause) {
+        String commandId = body instanceof CommandProgress p ? p.commandId() : String.valueOf(body);
+        log.error("command {} failed after its retries", commandId, cause);
+        String message = cause == null || cause.getMessage() == null
+                ? "infrastructure fault" + (cause == null ? "" : ": " + cause.getClass().getSimpleName())
+                : cause.getMessage();
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Optional<CommandProgress> current = commands.load(commandId);
+                if (current.isEmpty() || current.get().state().terminal()) {
+                    return;
+                }
+                CommandProgress p = current.get();
+                CommandEntry.Failed failed = new CommandEntry.Failed(p.nextStep().label(), message, commands.now());
+                if (commands.record(p, failed).isPresent()) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("could not record that command {} failed; reconciliation will drive it again: {}", commandId,
+                    e.getMessage());
+        }
+    }
+
+    private CommandEntry.StepDone done(WorkflowStep step, String detail) {
+        return new CommandEntry.StepDone(step.label(), detail, commands.now());
+    }
+}

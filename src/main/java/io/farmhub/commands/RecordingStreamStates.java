@@ -1,0 +1,75 @@
+package io.farmhub.commands;
+
+import io.farmhub.core.Aggregate;
+import io.farmhub.core.DomainEvent;
+import io.farmhub.core.EventEnvelope;
+import io.farmhub.core.EventTypeRegistry;
+import io.farmhub.core.StreamId;
+import io.farmhub.core.StreamStates;
+import io.farmhub.core.Versioned;
+import io.farmhub.eventstore.EventStore;
+import io.farmhub.eventstore.StreamVersion;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The states a handler decides from, folded from the event store, remembering the version of every stream it
+ * handed out: the pipeline appends with exactly those versions, so anything that changed in between is a
+ * conflict and the handler decides again.
+ *
+ * <p>A stream this command already appended to (a multi-stream decision interrupted half-way) is shown as it
+ * was before that append ({@code ceilings}): deciding again must see the world its first decision saw there,
+ * not its own events, and that stream is not appended to again.
+ */
+final class RecordingStreamStates implements StreamStates {
+
+    private final EventStore store;
+    private final EventTypeRegistry types;
+    private final Map<StreamId, Long> ceilings;
+    private final Map<StreamId, Versioned<?>> read = new HashMap<>();
+
+    RecordingStreamStates(EventStore store, EventTypeRegistry types, Map<StreamId, Long> ceilings) {
+        this.store = store;
+        this.types = types;
+        this.ceilings = Map.copyOf(ceilings);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S> Versioned<S> get(Aggregate<S> aggregate, String key) {
+        StreamId stream = aggregate.stream(key);
+        Versioned<?> known = read.get(stream);
+        if (known != null) {
+            // The same stream read twice in one decision must show the same version, or the append would lie.
+            return (Versioned<S>) known;
+        }
+        Long ceiling = ceilings.get(stream);
+        S state = aggregate.initial();
+        long version = 0;
+        for (EventEnvelope envelope : store.read(stream)) {
+            if (ceiling != null && envelope.version() > ceiling) {
+                break;
+            }
+            state = aggregate.evolve().apply(state, (DomainEvent) types.toEvent(envelope));
+            version = envelope.version();
+        }
+        Versioned<S> versioned = new Versioned<>(stream, version, state);
+        read.put(stream, versioned);
+        return versioned;
+    }
+
+    @Override
+    public List<String> keys(Aggregate<?> aggregate) {
+        return store.list(aggregate.domain(), aggregate.type()).stream()
+                .map(StreamVersion::stream)
+                .map(StreamId::key)
+                .toList();
+    }
+
+    /** The version this decision read {@code stream} at, if it read it. */
+    Optional<Long> versionRead(StreamId stream) {
+        return Optional.ofNullable(read.get(stream)).map(Versioned::version);
+    }
+}

@@ -1,0 +1,53 @@
+package io.farmhub.notify;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The in-process notifier (embedded profile): each topic is a Camel endpoint ({@code farmhub.routes.notify.*},
+ * by default a SEDA queue that drops what it cannot hold instead of blocking), consumed by the routes in
+ * {@code notifications.yaml}. A slow or stopped consumer never holds up an append: notifications are hints, and
+ * reconciliation repairs whatever a dropped one leaves behind. Each notification is one message, its
+ * {@link Notification} as the body and its CloudEvents attributes as {@code ce-*} headers.
+ */
+@Component
+@Profile("!azure")
+public class CamelNotifier implements Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(CamelNotifier.class);
+
+    private final ProducerTemplate producer;
+    private final Map<Topic, String> endpoints = new EnumMap<>(Topic.class);
+
+    public CamelNotifier(ProducerTemplate producer,
+            @Value("${farmhub.routes.notify.farm-events}") String farmEvents,
+            @Value("${farmhub.routes.notify.farm-projections}") String farmProjections,
+            @Value("${farmhub.routes.notify.farm-commands}") String farmCommands) {
+        this.producer = producer;
+        endpoints.put(Topic.FARM_EVENTS, farmEvents);
+        endpoints.put(Topic.FARM_PROJECTIONS, farmProjections);
+        endpoints.put(Topic.FARM_COMMANDS, farmCommands);
+    }
+
+    @Override
+    public void publish(Topic topic, List<Notification> notifications) {
+        String endpoint = endpoints.get(topic);
+        for (Notification n : notifications) {
+            try {
+                producer.sendBodyAndHeaders(endpoint, n, Map.of(
+                        "ce-specversion", "1.0", "ce-id", n.id(), "ce-type", n.type(), "ce-source", n.source(),
+                        "ce-subject", n.subject() == null ? "" : n.subject()));
+            } catch (RuntimeException e) {
+                // A full queue or a stopping context: the notification is lost, never the append it announces.
+                log.debug("dropped notification {} on {}: {}", n.id(), topic.topicName(), e.getMessage());
+            }
+        }
+    }
+}

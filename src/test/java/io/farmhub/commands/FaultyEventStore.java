@@ -1,0 +1,93 @@
+package io.farmhub.commands;
+
+import io.farmhub.core.EventEnvelope;
+import io.farmhub.core.NewEvent;
+import io.farmhub.core.StreamId;
+import io.farmhub.eventstore.AppendResult;
+import io.farmhub.eventstore.EventStore;
+import io.farmhub.eventstore.EventStoreException;
+import io.farmhub.eventstore.StreamVersion;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * The real event store with faults a test switches on: appends to some streams fail before they are written
+ * (a disk or network fault), or fail after they were written (the process died, or the answer was lost,
+ * between the append and what comes next). Everything else goes straight to the real store.
+ */
+public final class FaultyEventStore implements EventStore {
+
+    private final EventStore store;
+    private volatile Predicate<StreamId> failBefore = s -> false;
+    private volatile Predicate<StreamId> failAfter = s -> false;
+    private final AtomicInteger failuresAfter = new AtomicInteger();
+    private volatile String message = "";
+
+    public FaultyEventStore(EventStore store) {
+        this.store = store;
+    }
+
+    /** Every append to a matching stream fails, writing nothing, until {@link #heal}. */
+    public void failAppendsTo(Predicate<StreamId> streams, String message) {
+        this.message = message;
+        this.failBefore = streams;
+    }
+
+    /** The next {@code times} appends to a matching stream are written, then reported as failed. */
+    public void failAfterAppending(Predicate<StreamId> streams, int times, String message) {
+        this.message = message;
+        this.failuresAfter.set(times);
+        this.failAfter = streams;
+    }
+
+    public void heal() {
+        failBefore = s -> false;
+        failAfter = s -> false;
+        failuresAfter.set(0);
+    }
+
+    @Override
+    public AppendResult append(StreamId stream, long expectedVersion, List<NewEvent> events) {
+        if (failBefore.test(stream)) {
+            throw new EventStoreException(message);
+        }
+        AppendResult result = store.append(stream, expectedVersion, events);
+        if (failAfter.test(stream) && failuresAfter.getAndDecrement() > 0) {
+            throw new EventStoreException(message);
+        }
+        return result;
+    }
+
+    @Override
+    public List<EventEnvelope> read(StreamId stream, long fromVersion, LocalDate asOf, Instant knownAt) {
+        return store.read(stream, fromVersion, asOf, knownAt);
+    }
+
+    @Override
+    public long version(StreamId stream) {
+        return store.version(stream);
+    }
+
+    @Override
+    public List<StreamVersion> list(String domain, String aggregate) {
+        return store.list(domain, aggregate);
+    }
+
+    @Override
+    public String kind() {
+        return store.kind();
+    }
+
+    @Override
+    public void ping() {
+        store.ping();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.farmhub.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.core.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The embedded hub's inbox, archive and command-errors folders as a user sees them. A document is dropped the
+ * careful way: written elsewhere on the same disk, then moved into the inbox in one step.
+ */
+final class InboxFolder {
+
+    private final Path data;
+
+    InboxFolder(Path data) {
+        this.data = data;
+    }
+
+    Path inbox() {
+        return data.resolve("inbox");
+    }
+
+    Path archive() {
+        return data.resolve("archive");
+    }
+
+    Path errors() {
+        return data.resolve("command-errors");
+    }
+
+    void drop(String relativePath, byte[] bytes) {
+        try {
+            Path staging = Files.createDirectories(data.resolve("staging")).resolve(UUID.randomUUID().toString());
+            Files.write(staging, bytes);
+            Path target = inbox().resolve(relativePath);
+            Files.createDirectories(target.getParent());
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files still waiting in the inbox. */
+    List<Path> waiting() {
+        return files(inbox());
+    }
+
+    /** {@code archive/<user>/<day>/<name>} for a document dropped as {@code <user>/<name>}, whatever the day. */
+    Optional<Path> archived(String user, String name) {
+        return files(archive().resolve(user)).stream()
+                .filter(p -> p.getFileName().toString().equals(name))
+                .findFirst();
+    }
+
+    static JsonNode json(Path file) {
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Path> files(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

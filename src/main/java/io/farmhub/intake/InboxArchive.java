@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ public class InboxArchive {
     private final String errorsUri;
     private final Clock clock;
 
+    @Autowired
     public InboxArchive(DocumentStores stores, @Value("${farmhub.routes.inbox-archive}") String archiveUri,
             @Value("${farmhub.routes.command-errors}") String errorsUri) {
         this(stores, archiveUri, errorsUri, Clock.systemUTC());

@@ -5,15 +5,17 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import java.io.Closeable;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.azure.storage.blob.BlobConstants;
 import org.apache.camel.component.azure.storage.blob.BlobEndpoint;
-import org.apache.camel.component.file.FileConstants;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.FileEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,28 +36,29 @@ public class InboxClaims implements DisposableBean {
 
     private final long maxBytes;
     private final int leaseSeconds;
+    private final Duration settle;
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "inbox-lease-renewal");
         thread.setDaemon(true);
         return thread;
     });
 
-    public InboxClaims(InboxReader reader, @Value("${farmhub.inbox.lease-seconds:60}") int leaseSeconds) {
+    public InboxClaims(InboxReader reader, @Value("${farmhub.inbox.lease-seconds:60}") int leaseSeconds,
+            @Value("${farmhub.inbox.settle:1000}") long settleMillis) {
         if (leaseSeconds < 15 || leaseSeconds > 60) {
             throw new IllegalArgumentException("farmhub.inbox.lease-seconds must be from 15 to 60 (a blob lease's"
                     + " limits), not " + leaseSeconds);
         }
         this.maxBytes = reader.maxBytes();
         this.leaseSeconds = leaseSeconds;
+        this.settle = Duration.ofMillis(settleMillis);
     }
 
     /** The claimed document, or null when another hub has it or it is gone. */
     public InboxClaim claim(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        if (exchange.getFromEndpoint() instanceof FileEndpoint) {
-            String relative = message.getHeader(FileConstants.FILE_RELATIVE_PATH, String.class);
-            Path file = Path.of(message.getHeader(FileConstants.FILE_PATH, String.class));
-            return new FolderClaim(relative, file);
+        if (exchange.getFromEndpoint() instanceof FileEndpoint endpoint) {
+            return folderClaim(endpoint, message.getBody(GenericFile.class));
         }
         if (exchange.getFromEndpoint() instanceof BlobEndpoint endpoint) {
             // The consumer opened a stream on every blob it listed; this one is read again under the lease.
@@ -67,6 +70,21 @@ public class InboxClaims implements DisposableBean {
         }
         throw new IllegalStateException("the inbox route is fed by " + exchange.getFromEndpoint()
                 + ", which is neither a folder (file:) nor a blob container (azure-storage-blob:)");
+    }
+
+    /**
+     * The file as it is on disk. Camel's own paths for it are normalised (a {@code \} becomes a folder separator),
+     * so the file is taken from the listing itself, and its path below the inbox is worked out from that. A file
+     * changed less than {@code farmhub.inbox.settle} ago is still being written: it is left for a later poll.
+     */
+    private InboxClaim folderClaim(FileEndpoint endpoint, GenericFile<?> listed) throws IOException {
+        File file = (File) listed.getFile();
+        if (System.currentTimeMillis() - file.lastModified() < settle.toMillis()) {
+            return null;
+        }
+        Path root = endpoint.getFile().toPath().toAbsolutePath().normalize();
+        String relative = root.relativize(file.toPath().toAbsolutePath()).toString();
+        return new FolderClaim(relative.replace(File.separatorChar, '/'), file.toPath());
     }
 
     InboxClaim lease(String name, BlobClient blob) {

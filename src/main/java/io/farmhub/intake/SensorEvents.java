@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * reading or an array of them, submitted as user {@code farmhub.sensors.eventhubs.user}.
  *
  * <p>Event Hubs checkpoints past every event whose exchange completes, so no event may complete unless it is either
- * processed or kept: an event that cannot be read at all, or that still fails after the route's retries, is copied
+ * processed or kept: an event that cannot be read at all, one with rejected readings, or one that still fails after
+ * the route's retries, is copied
  * to command-errors ({@code sensor-events/<yyyy-mm-dd>/<partition>-<sequence>.json} with a {@code .error.json}) and
  * recorded as a command error, and only then does the route go on. If even that copy fails, the route halts: every
  * later event fails without being checkpointed and the route is stopped, so after a restart Event Hubs delivers
@@ -56,21 +58,23 @@ public class SensorEvents {
         this.camel = camel;
     }
 
-    /** Submits the event's readings; a reading rejected on its own is recorded as a command error. */
+    /**
+     * Submits the event's readings. An event with readings rejected on their own is kept in command-errors too, with
+     * every rejection, and each rejection is recorded as a command error: no reading is dropped unseen.
+     */
     public void process(Exchange exchange) throws IOException {
         if (halted != null) {
             throw new IllegalStateException("sensor events are halted until the hub is restarted: " + halted);
         }
-        String where = where(exchange.getMessage());
         SensorBatch batch = intake.read(body(exchange.getMessage()), user);
         if (batch instanceof SensorBatch.Refused refused) {
-            keep(exchange, refused.rejection().code().name(), refused.rejection().message());
+            keep(exchange, refused.rejection().code().name(), refused.rejection().message(), List.of());
             return;
         }
-        for (SensorBatch.Rejected rejected : intake.submit((SensorBatch.Read) batch).rejected()) {
-            errors.record(new CommandError(Instant.now(), null, null, rejected.code().name(), null,
-                    "Event " + where + ", reading " + rejected.index() + ": " + rejected.message(), user,
-                    new CommandSource("sensor", null, null, null, null, null)));
+        List<SensorBatch.Rejected> rejected = intake.submit((SensorBatch.Read) batch).rejected();
+        if (!rejected.isEmpty()) {
+            keep(exchange, rejected.get(0).code().name(), rejected.size() + " of its readings were rejected.",
+                    rejected);
         }
     }
 
@@ -80,7 +84,7 @@ public class SensorEvents {
         String reason = cause == null ? "unknown" : cause.getMessage();
         try {
             keep(exchange, "FAILED", "The event could not be processed (" + reason + "); it is kept here to be"
-                    + " sent again.");
+                    + " sent again.", List.of());
         } catch (IOException | RuntimeException e) {
             halt(exchange, "event " + where(exchange.getMessage()) + " failed (" + reason
                     + ") and could not be kept in command-errors (" + e.getMessage() + ")");
@@ -93,7 +97,8 @@ public class SensorEvents {
         return halted != null;
     }
 
-    private void keep(Exchange exchange, String code, String message) throws IOException {
+    private void keep(Exchange exchange, String code, String message, List<SensorBatch.Rejected> rejected)
+            throws IOException {
         Message in = exchange.getMessage();
         String where = where(in);
         DocumentStore store = stores.at(errorsUri);
@@ -104,11 +109,24 @@ public class SensorEvents {
         error.put("code", code);
         error.put("message", message);
         error.put("enqueuedTime", in.getHeader("CamelAzureEventHubsEnqueuedTime", String.class));
+        if (!rejected.isEmpty()) {
+            error.put("rejected", rejected);
+        }
         store.put(key + ".error.json", DocumentContent.of(Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(error)));
-        errors.record(new CommandError(Instant.now(), null, null, code, null, "Event " + where + ": " + message
-                + " Kept as " + key + ".", user, new CommandSource("sensor", null, null, null, null, null)));
+        if (rejected.isEmpty()) {
+            record(code, "Event " + where + ": " + message + " Kept as " + key + ".");
+        }
+        for (SensorBatch.Rejected reading : rejected) {
+            record(reading.code().name(), "Event " + where + ", reading " + reading.index() + ": "
+                    + reading.message() + " Kept as " + key + ".");
+        }
         log.warn("sensor event {}: {} ({}); kept as {} in {}", where, code, message, key, store.describe());
+    }
+
+    private void record(String code, String message) {
+        errors.record(new CommandError(Instant.now(), null, null, code, null, message, user,
+                new CommandSource("sensor", null, null, null, null, null)));
     }
 
     private void halt(Exchange exchange, String reason) {

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,19 +29,33 @@ public class InboxArchive {
     private final DocumentStores stores;
     private final String archiveUri;
     private final String errorsUri;
+    private final String inboxUri;
     private final Clock clock;
 
     @Autowired
     public InboxArchive(DocumentStores stores, @Value("${farmhub.routes.inbox-archive}") String archiveUri,
-            @Value("${farmhub.routes.command-errors}") String errorsUri) {
-        this(stores, archiveUri, errorsUri, Clock.systemUTC());
+            @Value("${farmhub.routes.command-errors}") String errorsUri,
+            @Value("${farmhub.routes.inbox}") String inboxUri) {
+        this(stores, archiveUri, errorsUri, inboxUri, Clock.systemUTC());
     }
 
-    InboxArchive(DocumentStores stores, String archiveUri, String errorsUri, Clock clock) {
+    InboxArchive(DocumentStores stores, String archiveUri, String errorsUri, String inboxUri, Clock clock) {
         this.stores = stores;
         this.archiveUri = archiveUri;
         this.errorsUri = errorsUri;
+        this.inboxUri = inboxUri;
         this.clock = clock;
+    }
+
+    /**
+     * Resolves the inbox, archive and command-errors once the hub is up: a misspelt URI stops nobody later, and a
+     * blob container that does not exist yet is created (the blob consumer would otherwise find nothing, silently).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void prepare() {
+        stores.at(inboxUri);
+        stores.at(archiveUri);
+        stores.at(errorsUri);
     }
 
     /** Copies an accepted document and its result into the archive; the key it was archived under. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +38,11 @@ public class InboxIntake {
     private final InboxResults results;
     private final InboxArchive archive;
     private final int progressEvery;
+    private final String hub;
 
     public InboxIntake(InboxClaims claims, InboxReader reader, InboxSubmitters users, CommandGateway gateway,
             CommandErrors errors, InboxResults results, InboxArchive archive,
-            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery) {
+            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery, CamelContext camel) {
         this.claims = claims;
         this.reader = reader;
         this.users = users::names;
@@ -49,6 +51,8 @@ public class InboxIntake {
         this.results = results;
         this.archive = archive;
         this.progressEvery = Math.max(1, progressEvery);
+        // Several hubs may share one inbox: the log says which one took a document.
+        this.hub = camel.getName();
     }
 
     /** The document this exchange found, claimed; null when another hub has it. */
@@ -89,7 +93,7 @@ public class InboxIntake {
         InboxResults.Written written = results.write(run);
         try {
             String key = archive.archive(run.claim(), run.document().path(), written.file());
-            log.info("inbox {}: archived as {} in {}: {}", run.claim().document(), key,
+            log.info("inbox {}: archived by {} as {} in {}: {}", run.claim().document(), hub, key,
                     archive.archiveStore().describe(), written.states());
             if (written.unfinished() > 0) {
                 log.warn("inbox {}: {} commands were still running when the document was archived; their result"
@@ -107,7 +111,7 @@ public class InboxIntake {
         errors.record(new CommandError(Instant.now(), null, null, error.code().name(), error.field(),
                 error.message(), error.submittedBy(), new CommandSource("inbox", claim.document(), null, null, null,
                         null)));
-        log.info("inbox {}: rejected ({}), kept as {} in {}", claim.document(), error.code(), key,
+        log.info("inbox {}: rejected ({}) by {}, kept as {} in {}", claim.document(), error.code(), hub, key,
                 archive.errorsStore().describe());
     }
 

@@ -85,7 +85,7 @@ class InboxLargeDocumentTest {
             assertThat(log.getOut()).contains("inbox mary/big-move.csv: " + done + " of " + ROWS
                     + " commands finished");
         }
-        assertThat(log.getOut()).contains("inbox mary/big-move.csv: archived as mary/");
+        assertThat(log.getOut()).contains("inbox mary/big-move.csv: archived by farmhub as mary/");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.farmhub.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.commands.CommandError;
+import io.farmhub.commands.CommandErrors;
 import io.farmhub.security.ApiKey;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,6 +50,8 @@ class InboxCorpusEndToEndTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    CommandErrors errors;
 
     private final InboxFolder folder = new InboxFolder(DATA);
 
@@ -62,6 +66,7 @@ class InboxCorpusEndToEndTest {
             folder.drop(entry.path(), InboxCorpusTest.bytes(entry.file()));
         }
         awaitEmptyInbox();
+        List<CommandError> recorded = errors.recent(1000);
 
         for (Entry entry : entries) {
             byte[] dropped = InboxCorpusTest.bytes(entry.file());
@@ -82,6 +87,10 @@ class InboxCorpusEndToEndTest {
                 JsonNode error = InboxFolder.json(kept.resolveSibling(kept.getFileName() + ".error.json"));
                 assertThat(error.path("code").asText()).as(entry.why()).isEqualTo(entry.expected());
                 assertThat(error.path("message").asText()).isNotBlank();
+                assertThat(recorded).as("the command error of %s", entry.path()).anySatisfy(recordedError -> {
+                    assertThat(recordedError.source().document()).isEqualTo(entry.path());
+                    assertThat(recordedError.code()).isEqualTo(entry.expected());
+                });
             }
         }
         // Nothing else was made of them (bob's folder belongs to the other test).

@@ -24,6 +24,7 @@ public final class BenchMain {
         try {
             FsyncBench.run(data, report);
             StoreBench.run(data, report);
+            ProjectionBench.run(data, report);
             AppendBlobBench.run(report);
         } finally {
             report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));

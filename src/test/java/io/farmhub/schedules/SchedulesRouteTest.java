@@ -28,9 +28,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class SchedulesRouteTest {
 
     private static final Path DATA = Path.of("target/test-data/schedules-" + System.nanoTime());
@@ -162,7 +166,7 @@ class SchedulesRouteTest {
     }
 
     @Test
-    void the_same_firing_delivered_twice_runs_once_and_reconciliation_drives_every_reconciler() {
+    void the_same_firing_delivered_twice_runs_once_and_reconciliation_drives_every_reconciler(CapturedOutput log) {
         ZonedDateTime firing = ZonedDateTime.of(2026, 11, 27, 6, 10, 0, 0, DUBLIN);
         fire("schedule-reconciliation", firing);
         fire("schedule-reconciliation", firing);
@@ -170,6 +174,8 @@ class SchedulesRouteTest {
 
         fire("schedule-reconciliation", firing.plusMinutes(10));
         assertThat(reconciler.runs).hasValue(2);
+        assertThat(log.getOut()).contains("schedule reconciliation: commands drove 0 forward")
+                .contains("schedule reconciliation: projections drove 0 forward");
     }
 
     private void fire(String route, ZonedDateTime scheduled) {

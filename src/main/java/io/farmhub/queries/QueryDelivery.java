@@ -2,31 +2,38 @@ package io.farmhub.queries;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.farmhub.core.Json;
+import io.farmhub.intake.DocumentContent;
+import io.farmhub.intake.DocumentStore;
+import io.farmhub.intake.DocumentStores;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The delivery steps of an asynchronous run ({@code routes/queries.yaml}, route {@code query-deliver}): the
- * answer, with its {@code queryId}, to a webhook or into the reports location as
- * {@code <report>/<yyyy-mm-dd>.json} (the UTC day it was computed); then the run's stream says where it went, or
- * that it could not be delivered.
+ * answer, with its {@code queryId}, to a webhook or into the reports location ({@code farmhub.routes.reports}, the
+ * store the scheduled reports are written to) as {@code <report>/<yyyy-mm-dd>.json} (the UTC day it was computed);
+ * then the run's stream says where it went, or that it could not be delivered.
  */
 @Component("queryDelivery")
 public class QueryDelivery {
 
     private final Webhooks webhooks;
-    private final ReportStore reports;
+    private final DocumentStores stores;
+    private final String reportsUri;
     private final QueryRunLog log;
     private final Clock clock;
 
-    public QueryDelivery(Webhooks webhooks, ReportStore reports, QueryRunLog log, ReadSide readSide) {
+    public QueryDelivery(Webhooks webhooks, DocumentStores stores, @Value("${farmhub.routes.reports}") String reportsUri,
+            QueryRunLog log, ReadSide readSide) {
         this.webhooks = webhooks;
-        this.reports = reports;
+        this.stores = stores;
+        this.reportsUri = reportsUri;
         this.log = log;
         this.clock = readSide.clock();
     }
@@ -47,9 +54,11 @@ public class QueryDelivery {
         QueryRequest request = outcome.request();
         String key = request.returnPath().reportName(request.query()) + "/"
                 + outcome.answer().computedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ".json";
-        String location = reports.write(key,
-                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(delivered(outcome)));
-        log.record(request, new QueryRunEvent.Delivered(ReturnPath.REPORT, location, 1, clock.instant()));
+        DocumentStore reports = stores.at(reportsUri);
+        reports.put(key, DocumentContent.of(
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(delivered(outcome))));
+        log.record(request, new QueryRunEvent.Delivered(ReturnPath.REPORT, key + " in " + reports.describe(), 1,
+                clock.instant()));
     }
 
     /** Delivery was given up: the run keeps its answer and says why it did not arrive. */

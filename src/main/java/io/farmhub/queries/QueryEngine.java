@@ -50,7 +50,12 @@ public class QueryEngine {
 
     /** Runs the query now (or serves a current cached answer) and returns the answer. */
     public Asked ask(String query, Map<String, String> parameters, String user, CommandSource source) {
-        return request(query, parameters, user, source, null).map(request -> {
+        return ask(query, parameters, user, source, false);
+    }
+
+    private Asked ask(String query, Map<String, String> parameters, String user, CommandSource source,
+            boolean recorded) {
+        return request(query, parameters, user, source, null, recorded).map(request -> {
             try {
                 return (Asked) new Asked.Answered(camel.requestBody(RUN, request, QueryOutcome.class));
             } catch (CamelExecutionException e) {
@@ -60,11 +65,12 @@ public class QueryEngine {
     }
 
     /**
-     * For callers whose questions are fixed in code (the schedules): the answer, or an IllegalArgumentException
-     * naming why the question cannot be asked, which for them is a bug, not bad input.
+     * For callers whose questions are fixed in code (the schedules): the answer, from a run recorded on its own
+     * stream even when the cache serves it, or an IllegalArgumentException naming why the question cannot be
+     * asked, which for them is a bug, not bad input.
      */
     public QueryOutcome answer(String query, Map<String, String> parameters, String user, CommandSource source) {
-        Asked asked = ask(query, parameters, user, source);
+        Asked asked = ask(query, parameters, user, source, true);
         if (asked instanceof Asked.Answered answered) {
             return answered.outcome();
         }
@@ -79,7 +85,7 @@ public class QueryEngine {
             return new Asked.Invalid(List.of(Rejection.of(ErrorCode.MALFORMED, "returnPath.target",
                     "This hub posts answers only to " + String.join(", ", webhookHosts) + ".")));
         }
-        return request(query, parameters, user, source, returnPath).map(request -> {
+        return request(query, parameters, user, source, returnPath, true).map(request -> {
             log.record(request, new QueryRunEvent.Requested(request.queryId(), request.query(), request.parameters(),
                     returnPath, readSide.clock().instant()));
             camel.sendBody(runs, request);
@@ -103,7 +109,7 @@ public class QueryEngine {
 
     /** A checked request, or why there can be none. */
     private Checked request(String query, Map<String, String> parameters, String user, CommandSource source,
-            ReturnPath returnPath) {
+            ReturnPath returnPath, boolean recorded) {
         Optional<FarmQuery<?, ?>> named = FarmQueries.named(query);
         if (named.isEmpty()) {
             return new Checked(null, new Asked.UnknownQuery(query,
@@ -115,7 +121,7 @@ public class QueryEngine {
             return new Checked(null, new Asked.Invalid(invalid.rejections()));
         }
         QueryRequest request = new QueryRequest(UUID.randomUUID().toString(), query, parameters, today, user, source,
-                returnPath);
+                returnPath, recorded);
         return new Checked(request, null);
     }
 

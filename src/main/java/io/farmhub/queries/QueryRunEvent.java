@@ -73,7 +73,7 @@ public sealed interface QueryRunEvent {
         }
     }
 
-    /** @param location where the answer went: the webhook's URL, or the report's file or blob */
+    /** @param location where the answer went: the webhook's URL, or the report's key in the reports store */
     record Delivered(String type, String location, int attempts, Instant at) implements QueryRunEvent {
         @Override
         public String step() {

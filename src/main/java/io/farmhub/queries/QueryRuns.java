@@ -59,11 +59,11 @@ public class QueryRuns {
         return plan.cached() != null;
     }
 
-    /** A current cached answer; an async run still records it on its own stream, a plain GET records nothing. */
+    /** A current cached answer; a recorded asking still records it on its own stream, a plain GET records nothing. */
     public QueryOutcome fromCache(QueryPlan plan) {
         QueryAnswer answer = plan.cached().answer().fromCache();
         QueryRequest request = plan.request();
-        if (request.async()) {
+        if (request.recorded()) {
             log.record(request, requested(request, plan.startedAt()));
             log.answered(request, answer.json(), true, parts.clock().instant());
             return new QueryOutcome(request, request.queryId(), answer);

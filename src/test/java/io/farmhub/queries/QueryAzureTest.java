@@ -46,7 +46,12 @@ class QueryAzureTest {
         Azurite.register(registry);
         registry.add("farmhub.data-dir", () -> "target/test-data/query-azure");
         registry.add("farmhub.eventstore.appendblob.container", () -> EVENTS);
-        registry.add("farmhub.queries.reports-container", () -> REPORTS);
+        // No Event Grid here: the projections (and so the classifier sets) learn of appends by reconciliation,
+        // which this hub runs every second instead of every ten minutes.
+        registry.add("farmhub.routes.projections.reconcile",
+                () -> "timer:projection-reconciliation?delay=500&period=1000");
+        registry.add("farmhub.routes.reports",
+                () -> "azure-storage-blob://" + Azurite.ACCOUNT + "/" + REPORTS + "?serviceClient=#blobServiceClient");
     }
 
     @LocalServerPort

@@ -108,7 +108,8 @@ class QueryReturnPathTest extends StoryHub {
                 .isEqualTo(ExampleQuestions.expected("tb-tests-due"));
         JsonNode step = run.json().path("steps").get(run.json().path("steps").size() - 1);
         assertThat(step.path("step").asText()).isEqualTo("delivered");
-        assertThat(step.path("location").asText()).isEqualTo(report.toString());
+        assertThat(step.path("location").asText()).isEqualTo("tb-morning/2026-11-27.json in folder "
+                + data.root().resolve("reports"));
     }
 
     @Test

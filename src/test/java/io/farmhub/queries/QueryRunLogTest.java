@@ -36,7 +36,7 @@ class QueryRunLogTest {
 
     static QueryRequest request(ReturnPath path) {
         return new QueryRequest(UUID.randomUUID().toString(), "herd-register", Map.of("asOf", "2026-10-31"),
-                LocalDate.parse("2026-11-27"), "mary", CommandSource.schedule("herd-register-report"), path);
+                LocalDate.parse("2026-11-27"), "mary", CommandSource.schedule("herd-register-report"), path, true);
     }
 
     @Test

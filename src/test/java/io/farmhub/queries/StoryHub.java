@@ -29,7 +29,9 @@ abstract class StoryHub {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         QueryUsers.register(registry);
-        registry.add("farmhub.data-dir", () -> Path.of("target/test-data/queries-" + UUID.randomUUID()).toString());
+        // Chosen once per hub: the supplier is asked again for every property that refers to the data folder.
+        String dataDir = Path.of("target/test-data/queries-" + UUID.randomUUID()).toString();
+        registry.add("farmhub.data-dir", () -> dataDir);
     }
 
     @Autowired

@@ -53,6 +53,10 @@ class EmbeddedStartupTest {
         JsonNode eventStore = health.getBody().path("components").path("eventStore");
         assertThat(eventStore.path("status").asText()).isEqualTo("UP");
         assertThat(eventStore.has("details")).isFalse();
+        for (String component : new String[] {"inbox", "notifier"}) {
+            assertThat(health.getBody().path("components").path(component).path("status").asText())
+                    .as(component).isEqualTo("UP");
+        }
     }
 
     private static Path freshDataDir() {

@@ -25,7 +25,9 @@ public final class BenchMain {
             FsyncBench.run(data, report);
             StoreBench.run(data, report);
             CommandBench.run(data, report);
+            ProjectionBench.run(data, report);
             AppendBlobBench.run(report);
+            QueryBench.run(data, report);
         } finally {
             report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));
             report.write(out);

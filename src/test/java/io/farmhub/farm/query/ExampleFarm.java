@@ -27,23 +27,23 @@ import java.time.LocalDate;
  *                    cubicle-house 9.5, 9.8 °C; calf-shed -1.5 °C (alert); MF 815.2 h; NH 2390.0 h
  * </pre>
  */
-final class ExampleFarm {
+public final class ExampleFarm {
 
-    static final LocalDate TODAY = LocalDate.parse("2026-11-27");
+    public static final LocalDate TODAY = LocalDate.parse("2026-11-27");
 
-    static final String FRIESIAN = "IE22013340007";
-    static final String JERSEY = "IE22013340008";
-    static final String HEREFORD_BULL = "IE93104420015";
-    static final String HEREFORD_HEIFER = "IE93104420016";
-    static final String MASSEY = "MF7S165A004521";
-    static final String NEW_HOLLAND = "NH5T120B009876";
+    public static final String FRIESIAN = "IE22013340007";
+    public static final String JERSEY = "IE22013340008";
+    public static final String HEREFORD_BULL = "IE93104420015";
+    public static final String HEREFORD_HEIFER = "IE93104420016";
+    public static final String MASSEY = "MF7S165A004521";
+    public static final String NEW_HOLLAND = "NH5T120B009876";
 
-    static final String SETUP = "5f8246b9c58e195b617b984b79d6bd20b04db9f4b50eb998754171b27f5727da";
-    static final String PURCHASES = "22a9828d1f04307c508fdbdd121e2ce340c1d3eb850691aeeff18fe8c7176348";
-    static final String MOVES = "eb62c991a771188e156a508210f57d2a1e362bd89bb59c87c1689e058e41d0f6";
-    static final String TB_SHEET = "5fe1b9a5b67a5cfa90810be1b5bc3d23fd39fa9fb5fa90abe93b6e53abc7ef9d";
-    static final String SERVICES = "fd28ef858141fd21fd68095d0ea286c084b66d99878846ec320481e29fba3266";
-    static final String SALE = "a85be71f128214fb05698aa22070da265430075ffc95040cf580bbded1fe4918";
+    public static final String SETUP = "5f8246b9c58e195b617b984b79d6bd20b04db9f4b50eb998754171b27f5727da";
+    public static final String PURCHASES = "22a9828d1f04307c508fdbdd121e2ce340c1d3eb850691aeeff18fe8c7176348";
+    public static final String MOVES = "eb62c991a771188e156a508210f57d2a1e362bd89bb59c87c1689e058e41d0f6";
+    public static final String TB_SHEET = "5fe1b9a5b67a5cfa90810be1b5bc3d23fd39fa9fb5fa90abe93b6e53abc7ef9d";
+    public static final String SERVICES = "fd28ef858141fd21fd68095d0ea286c084b66d99878846ec320481e29fba3266";
+    public static final String SALE = "a85be71f128214fb05698aa22070da265430075ffc95040cf580bbded1fe4918";
 
     private ExampleFarm() {
     }
@@ -57,8 +57,14 @@ final class ExampleFarm {
         return by("gate-7", "sensor:" + sensorId, "sensor:" + sensorId + ":" + at, recordedAt);
     }
 
-    static FarmStory story() {
+    public static FarmStory story() {
         FarmStory farm = new FarmStory();
+        tell(farm);
+        return farm;
+    }
+
+    /** Tells the whole story, in the order it was recorded, to {@code farm}. */
+    public static void tell(StoryRecorder farm) {
         setUp(farm);
         purchase(farm);
         farm.record(inbox("05-service-record.csv", SERVICES, 1, 1, "2026-11-07T10:00:00Z"), "RecordTractorService",
@@ -79,10 +85,9 @@ final class ExampleFarm {
                         {"loanId": "GF-2026-017", "lender": "Greenfield Credit Union", "pledgedOn": "2026-11-24",
                          "tractors": ["NH5T120B009876"], "fields": ["lough-field"], "cattle": ["IE22013340008"]}""");
         sensors(farm);
-        return farm;
     }
 
-    private static void setUp(FarmStory farm) {
+    private static void setUp(StoryRecorder farm) {
         String at = "2026-06-01T09:00:00Z";
         farm.record(inbox("01-setup.json", SETUP, 1, 1, at), "RegisterField",
                         "{\"fieldCode\": \"hazel-park\", \"name\": \"Hazel Park\", \"areaHectares\": 9.4}")
@@ -101,7 +106,7 @@ final class ExampleFarm {
                         "{\"fieldCode\": \"lough-field\", \"crop\": \"kale\", \"sownOn\": \"2026-06-15\"}");
     }
 
-    private static void purchase(FarmStory farm) {
+    private static void purchase(StoryRecorder farm) {
         String at = "2026-10-06T08:30:00Z";
         String[][] rows = {
             {"IE2201334 0007", "F", "Friesian", "2022-02-11", "Doyle Mart", "1380.00", "field:hazel-park"},
@@ -117,7 +122,7 @@ final class ExampleFarm {
         }
     }
 
-    private static void move(FarmStory farm) {
+    private static void move(StoryRecorder farm) {
         String at = "2026-11-10T20:00:00Z";
         String[][] rows = {{FRIESIAN, "barn:cubicle-house", "2026-11-03"}, {JERSEY, "barn:cubicle-house", "2026-11-03"},
             {HEREFORD_HEIFER, "field:lough-field", "2026-11-10"}};
@@ -127,7 +132,7 @@ final class ExampleFarm {
         }
     }
 
-    private static void test(FarmStory farm) {
+    private static void test(StoryRecorder farm) {
         String at = "2026-11-14T09:00:00Z";
         farm.record(inbox("04-tb-test-sheet.csv", TB_SHEET, 1, 1, at), "RecordTBInspection", """
                         {"inspectionId": "TB-2026-HZ1", "testedOn": "2026-11-12", "vet": "Dr. Siobhán Walsh",
@@ -139,7 +144,7 @@ final class ExampleFarm {
                          "results": [{"earTag": "IE93104420015", "result": "CLEAR"}]}""");
     }
 
-    private static void sensors(FarmStory farm) {
+    private static void sensors(StoryRecorder farm) {
         milk(farm, FRIESIAN, "2026-11-26T05:48:00Z", "13.6");
         milk(farm, JERSEY, "2026-11-26T05:55:00Z", "11.9");
         temperature(farm, "cubicle-house", "shed-temp-1", "2026-11-26T06:00:00Z", "9.5");
@@ -152,17 +157,17 @@ final class ExampleFarm {
         hours(farm, NEW_HOLLAND, "nh-hours", "2026-11-27T18:00:00Z", "2390.0");
     }
 
-    private static void milk(FarmStory farm, String earTag, String at, String litres) {
+    private static void milk(StoryRecorder farm, String earTag, String at, String litres) {
         farm.record(sensor("parlour-3", at, recordedAfter(at)), "RecordMilking",
                 "{\"earTag\": \"" + earTag + "\", \"milkedAt\": \"" + at + "\", \"litres\": " + litres + "}");
     }
 
-    private static void temperature(FarmStory farm, String barn, String sensorId, String at, String celsius) {
+    private static void temperature(StoryRecorder farm, String barn, String sensorId, String at, String celsius) {
         farm.record(sensor(sensorId, at, recordedAfter(at)), "RecordBarnTemperature",
                 "{\"barnCode\": \"" + barn + "\", \"at\": \"" + at + "\", \"celsius\": " + celsius + "}");
     }
 
-    private static void hours(FarmStory farm, String chassis, String sensorId, String at, String hours) {
+    private static void hours(StoryRecorder farm, String chassis, String sensorId, String at, String hours) {
         farm.record(sensor(sensorId, at, recordedAfter(at)), "RecordEngineHours",
                 "{\"chassisNumber\": \"" + chassis + "\", \"at\": \"" + at + "\", \"engineHours\": " + hours + "}");
     }

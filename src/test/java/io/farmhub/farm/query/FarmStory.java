@@ -26,7 +26,7 @@ import java.util.Map;
  * {@link #ask} then runs a query the way the read side will: parameters from text, only the streams the query
  * selects.
  */
-final class FarmStory {
+public final class FarmStory implements StoryRecorder {
 
     static final EventTypeRegistry REGISTRY = StoredEvents.registry();
     private static final Map<String, CommandHandler<?>> HANDLERS = new LinkedHashMap<>();
@@ -38,7 +38,8 @@ final class FarmStory {
     private final InMemoryStreams streams = new InMemoryStreams();
 
     /** Decides the command as of {@code provenance.recordedAt()}; the story only tells what FarmHub accepts. */
-    FarmStory record(Provenance provenance, String commandType, String payload) {
+    @Override
+    public FarmStory record(Provenance provenance, String commandType, String payload) {
         Decision decision = decide(HANDLERS.get(commandType), payload,
                 provenance.recordedAt().atOffset(ZoneOffset.UTC).toLocalDate());
         assertThat(decision).as("%s %s", commandType, payload).isInstanceOf(Decision.Accepted.class);
@@ -56,16 +57,16 @@ final class FarmStory {
         }
     }
 
-    static Provenance by(String who, String source, String commandId, String recordedAt) {
+    public static Provenance by(String who, String source, String commandId, String recordedAt) {
         return new Provenance(commandId, who, source, Instant.parse(recordedAt));
     }
 
-    FarmStreams streams() {
+    public FarmStreams streams() {
         return streams.farmStreams(REGISTRY);
     }
 
     /** Runs the query on the streams it selects, its parameters read from {@code name, value, ...}. */
-    <P extends QueryParameters, R> QueryResult<R> ask(FarmQuery<P, R> query, LocalDate today, String... parameters) {
+    public <P extends QueryParameters, R> QueryResult<R> ask(FarmQuery<P, R> query, LocalDate today, String... parameters) {
         Parsed<P> parsed = query.parse(QueryParams.of(parameters), today);
         assertThat(parsed).as("parameters of %s", query.name()).isInstanceOf(Parsed.Valid.class);
         P valid = ((Parsed.Valid<P>) parsed).parameters();

@@ -8,6 +8,9 @@ import io.farmhub.core.NewEvent;
 import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStore;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +34,14 @@ public class CommandLog {
     /** Each entry type's stored name, by class. */
     private static final Map<Class<?>, String> TYPE_NAMES = CommandEntry.TYPES.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
 
     /** Drivers racing on one step settle within a few rounds; more means something is badly wrong. */
     private static final int MAX_RELOADS = 10;
@@ -121,8 +132,7 @@ public class CommandLog {
         CommandStatus status = progress.status();
         List<NewEvent> events = new ArrayList<>(batch.size());
         for (CommandEntry entry : batch) {
-            events.add(event(UUID.randomUUID().toString(), entry, status.commandId(), status.submittedBy(),
-                    status.source()));
+            events.add(event(randomEventId(), entry, status.commandId(), status.submittedBy(), status.source()));
         }
         AppendResult result = store.append(progress.stream(), progress.version(), events);
         if (result instanceof AppendResult.Conflict) {
@@ -191,6 +201,21 @@ public class CommandLog {
         return new NewEvent(eventId, TYPE_NAMES.get(entry.getClass()), 1, entry.occurredAt(), commandId,
                 commandId, who, source == null ? null : source.envelopeForm(), null,
                 JsonNodeFactory.instance.pojoNode(entry));
+    }
+
+    /**
+     * A random (version 4) UUID for an entry, from a generator of this thread's own. {@code UUID.randomUUID()}
+     * draws every id from one shared generator behind one lock, and a hundred workflow threads queued for it.
+     * Random, not derived from the entry's position: two drivers racing for one position must get different ids,
+     * or the store would take the loser's append for a repeat of the winner's.
+     */
+    static String randomEventId() {
+        byte[] bytes = new byte[16];
+        RANDOM.get().nextBytes(bytes);
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long msb = (b.getLong() & ~0xF000L) | 0x4000L;
+        long lsb = (b.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     private CommandEntry entry(EventEnvelope envelope) {

@@ -1,5 +1,6 @@
 package io.farmhub.commands;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.EventEnvelope;
 import io.farmhub.core.EventTypeRegistry;
@@ -7,13 +8,18 @@ import io.farmhub.core.NewEvent;
 import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStore;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +30,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandLog {
+
+    /** Each entry type's stored name, by class. */
+    private static final Map<Class<?>, String> TYPE_NAMES = CommandEntry.TYPES.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
 
     /** Drivers racing on one step settle within a few rounds; more means something is badly wrong. */
     private static final int MAX_RELOADS = 10;
@@ -79,15 +97,52 @@ public class CommandLog {
      * case the caller loads it again and looks whether its work is still needed.
      */
     public Optional<CommandProgress> record(CommandProgress progress, CommandEntry entry) {
+        return record(progress, List.of(entry), List.of());
+    }
+
+    /**
+     * Appends {@code entries}, then the outcomes of the {@code then} steps, all in one append: each entry is its
+     * own event on the stream, and the batch is stored all or nothing. A {@code then} step runs only when it is
+     * the command's next step, on the progress the entries before it leave, exactly as it would after they were
+     * stored one by one (see {@link StepWork} for which steps may share an append). Empty when the command stream
+     * has moved on since {@code progress}.
+     */
+    public Optional<CommandProgress> record(CommandProgress progress, List<CommandEntry> entries, List<StepWork> then) {
+        List<CommandEntry> batch = new ArrayList<>(entries);
+        List<CommandProgress> steps = new ArrayList<>();
+        CommandProgress next = progress;
+        for (CommandEntry entry : entries) {
+            next = next.evolve(entry);
+            steps.add(next);
+        }
+        for (StepWork step : then) {
+            if (!next.needs(step.step()) || next.nextStep() != step.step()) {
+                continue;
+            }
+            CommandEntry entry = step.work().apply(next);
+            if (entry != null) {
+                batch.add(entry);
+                next = next.evolve(entry);
+                steps.add(next);
+            }
+        }
+        if (batch.isEmpty()) {
+            return Optional.of(progress);
+        }
         CommandStatus status = progress.status();
-        NewEvent event = event(UUID.randomUUID().toString(), entry, status.commandId(), status.submittedBy(),
-                status.source());
-        AppendResult result = store.append(progress.stream(), progress.version(), List.of(event));
+        List<NewEvent> events = new ArrayList<>(batch.size());
+        for (CommandEntry entry : batch) {
+            events.add(event(randomEventId(), entry, status.commandId(), status.submittedBy(), status.source()));
+        }
+        AppendResult result = store.append(progress.stream(), progress.version(), events);
         if (result instanceof AppendResult.Conflict) {
             return Optional.empty();
         }
-        CommandProgress next = progress.evolve(entry);
-        changed(progress, next);
+        CommandProgress before = progress;
+        for (CommandProgress after : steps) {
+            changed(before, after); // watchers and notifications hear every step, as if stored one by one
+            before = after;
+        }
         return Optional.of(next);
     }
 
@@ -97,19 +152,26 @@ public class CommandLog {
      */
     public CommandProgress advance(CommandProgress progress, WorkflowStep step,
             Function<CommandProgress, CommandEntry> work) {
+        return advance(progress, List.of(new StepWork(step, work)));
+    }
+
+    /**
+     * Runs the steps still needed, in order, and records their outcomes in one append (see
+     * {@link #record(CommandProgress, List, List)}); a step whose work yields no entry is skipped. Only the first
+     * step may act outside the command stream ({@link StepWork}). When another driver recorded something
+     * meanwhile, looks again and runs what is still needed.
+     */
+    public CommandProgress advance(CommandProgress progress, List<StepWork> steps) {
         CommandProgress current = progress;
         for (int attempt = 0; attempt < MAX_RELOADS; attempt++) {
-            if (!current.needs(step)) {
-                return current;
-            }
-            Optional<CommandProgress> next = record(current, work.apply(current));
+            Optional<CommandProgress> next = record(current, List.of(), steps);
             if (next.isPresent()) {
                 return next.get();
             }
             current = reload(current);
         }
-        throw new IllegalStateException("command " + progress.commandId() + " keeps changing under step "
-                + step.label());
+        throw new IllegalStateException("command " + progress.commandId() + " keeps changing under steps "
+                + steps.stream().map(s -> s.step().label()).toList());
     }
 
     /** The command as its stream has it now. */
@@ -130,9 +192,30 @@ public class CommandLog {
         watchers.changed(after.status());
     }
 
+    /**
+     * An entry as an event. Its data is the entry itself, wrapped: the store writes it straight to JSON, where a
+     * tree made first ({@link EventTypeRegistry#toData}) would cost a second conversion of every entry. The JSON is
+     * the same: the same mapper writes it either way.
+     */
     private NewEvent event(String eventId, CommandEntry entry, String commandId, String who, CommandSource source) {
-        return new NewEvent(eventId, types.typeOf(entry.getClass()).name(), 1, entry.occurredAt(), commandId,
-                commandId, who, source == null ? null : source.envelopeForm(), null, types.toData(entry));
+        return new NewEvent(eventId, TYPE_NAMES.get(entry.getClass()), 1, entry.occurredAt(), commandId,
+                commandId, who, source == null ? null : source.envelopeForm(), null,
+                JsonNodeFactory.instance.pojoNode(entry));
+    }
+
+    /**
+     * A random (version 4) UUID for an entry, from a generator of this thread's own. {@code UUID.randomUUID()}
+     * draws every id from one shared generator behind one lock, and a hundred workflow threads queued for it.
+     * Random, not derived from the entry's position: two drivers racing for one position must get different ids,
+     * or the store would take the loser's append for a repeat of the winner's.
+     */
+    static String randomEventId() {
+        byte[] bytes = new byte[16];
+        RANDOM.get().nextBytes(bytes);
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long msb = (b.getLong() & ~0xF000L) | 0x4000L;
+        long lsb = (b.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     private CommandEntry entry(EventEnvelope envelope) {

@@ -35,10 +35,32 @@ final class CommandPayloads {
     record Parsed<C>(C command, Rejection problem) {
     }
 
+    /** The last payload read on a thread, with what it read as (see {@link #read}). */
+    private record LastRead(CommandHandler<?> handler, JsonNode payload, Parsed<?> parsed) {
+    }
+
+    private static final ThreadLocal<LastRead> LAST = new ThreadLocal<>();
+
     private CommandPayloads() {
     }
 
+    /**
+     * The payload as its handler's command. The validate step and the handler's first decision read the same
+     * payload one after the other on one thread: the second time it is the same object (a payload is never
+     * changed once submitted) and the record read from it is immutable, so the first reading is used again.
+     */
+    @SuppressWarnings("unchecked")
     static <C> Parsed<C> read(CommandHandler<C> handler, JsonNode payload) {
+        LastRead last = LAST.get();
+        if (last != null && last.handler() == handler && last.payload() == payload) {
+            return (Parsed<C>) last.parsed();
+        }
+        Parsed<C> parsed = parse(handler, payload);
+        LAST.set(new LastRead(handler, payload, parsed));
+        return parsed;
+    }
+
+    private static <C> Parsed<C> parse(CommandHandler<C> handler, JsonNode payload) {
         if (payload == null || payload.isNull() || payload.isMissingNode()) {
             return problem("payload", "The command has no payload.");
         }

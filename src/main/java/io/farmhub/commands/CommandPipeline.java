@@ -59,7 +59,7 @@ public class CommandPipeline implements CommandGateway {
                 hash, request.submittedBy(), request.source(), commands.now());
         Optional<CommandProgress> fresh = commands.create(stream, created);
         if (fresh.isPresent()) {
-            drive(commandId);
+            drive(fresh.get());
             return new Submission.Accepted(fresh.get().status());
         }
         CommandProgress existing = commands.load(stream).orElseThrow(() -> new IllegalStateException(
@@ -97,7 +97,7 @@ public class CommandPipeline implements CommandGateway {
                     .orElseGet(() -> commands.reload(found.get()));
         }
         if (!p.state().terminal()) {
-            drive(commandId);
+            drive(p);
         }
         return Optional.of(p.status());
     }
@@ -118,14 +118,15 @@ public class CommandPipeline implements CommandGateway {
     }
 
     /**
-     * Starts (or goes on with) a command's workflow without waiting for it. If the hand-over fails the command is
-     * still recorded, and reconciliation drives it later.
+     * Starts (or goes on with) a command's workflow without waiting for it, handing over the progress just
+     * recorded so the workflow need not read it back. If the hand-over fails the command is still recorded, and
+     * reconciliation drives it later.
      */
-    void drive(String commandId) {
+    void drive(CommandProgress progress) {
         try {
-            producer.sendBody(workflow, commandId);
+            producer.sendBody(workflow, progress);
         } catch (RuntimeException e) {
-            log.warn("could not start the workflow of command {} now; reconciliation will: {}", commandId,
+            log.warn("could not start the workflow of command {} now; reconciliation will: {}", progress.commandId(),
                     e.getMessage());
         }
     }

@@ -44,13 +44,64 @@ public class CommandWorkflow {
         this.clock = clock;
     }
 
-    /** The command's progress, or null for an id with no recorded command (nothing to drive). */
-    public CommandProgress load(String commandId) {
-        return commands.load(commandId).orElse(null);
+    /**
+     * The command's progress, or null for an id with no recorded command (nothing to drive). The body is the
+     * command's id, or the progress its submitter just recorded (no need to read back what was just written: if
+     * it is stale by now, the first entry recorded after it conflicts and the step looks again).
+     */
+    public CommandProgress load(Object body) {
+        if (body instanceof CommandProgress progress) {
+            return progress;
+        }
+        return commands.load(String.valueOf(body)).orElse(null);
+    }
+
+    /**
+     * Log parameters, authorise, validate and the handler's first decision: none of them needs I/O outside the
+     * command's stream, so their outcomes are recorded in one append, each its own entry, before the handler
+     * appends anything (why that is safe: {@link StepWork}).
+     */
+    public CommandProgress admit(CommandProgress p) {
+        CommandProgress after = commands.advance(p, List.of(logParametersWork(), authoriseWork(), validateWork(),
+                handleStep.firstDecision()));
+        return rejections.reported(p, after);
     }
 
     public CommandProgress logParameters(CommandProgress p) {
-        return commands.advance(p, WorkflowStep.LOG_PARAMETERS, current -> {
+        return commands.advance(p, List.of(logParametersWork()));
+    }
+
+    public CommandProgress authorise(CommandProgress p) {
+        return rejections.reported(p, commands.advance(p, List.of(authoriseWork())));
+    }
+
+    public CommandProgress validate(CommandProgress p) {
+        return rejections.reported(p, commands.advance(p, List.of(validateWork())));
+    }
+
+    /** The handler's appends; the entry that completes them carries record-events' entry too. */
+    public CommandProgress handle(CommandProgress p) {
+        return rejections.reported(p, handleStep.handle(p, List.of(recordEventsWork())));
+    }
+
+    public CommandProgress recordEvents(CommandProgress p) {
+        return commands.advance(p, List.of(recordEventsWork()));
+    }
+
+    /** Announces the command's events and state, then records publish and complete in one append. */
+    public CommandProgress publish(CommandProgress p) {
+        return commands.advance(p, List.of(new StepWork(WorkflowStep.PUBLISH, current -> {
+            notifications.published(current);
+            return done(WorkflowStep.PUBLISH, current.status().events().size() + " event(s) announced");
+        }), completeWork()));
+    }
+
+    public CommandProgress complete(CommandProgress p) {
+        return commands.advance(p, List.of(completeWork()));
+    }
+
+    private StepWork logParametersWork() {
+        return new StepWork(WorkflowStep.LOG_PARAMETERS, current -> {
             CommandStatus s = current.status();
             String from = s.source() == null ? "unknown" : s.source().envelopeForm();
             parameters.debug("command {} {} by {} from {}: {}", s.commandType(), s.commandId(), s.submittedBy(), from,
@@ -60,8 +111,8 @@ public class CommandWorkflow {
         });
     }
 
-    public CommandProgress authorise(CommandProgress p) {
-        CommandProgress after = commands.advance(p, WorkflowStep.AUTHORISE, current -> {
+    private StepWork authoriseWork() {
+        return new StepWork(WorkflowStep.AUTHORISE, current -> {
             Authorizer authorise = authorizer.getIfAvailable();
             if (authorise == null) {
                 throw new IllegalStateException("no Authorizer is configured, so no command can be authorised");
@@ -73,17 +124,15 @@ public class CommandWorkflow {
             return refused.<CommandEntry>map(r -> rejections.rejected(WorkflowStep.AUTHORISE, List.of(r)))
                     .orElseGet(() -> done(WorkflowStep.AUTHORISE, null));
         });
-        return rejections.reported(p, after);
     }
 
-    public CommandProgress validate(CommandProgress p) {
-        CommandProgress after = commands.advance(p, WorkflowStep.VALIDATE, current -> {
+    private StepWork validateWork() {
+        return new StepWork(WorkflowStep.VALIDATE, current -> {
             List<Rejection> problems = problems(current);
             return problems.isEmpty()
                     ? done(WorkflowStep.VALIDATE, null)
                     : rejections.rejected(WorkflowStep.VALIDATE, problems);
         });
-        return rejections.reported(p, after);
     }
 
     private List<Rejection> problems(CommandProgress p) {
@@ -103,26 +152,15 @@ public class CommandWorkflow {
         return handler.validate(handler.normalise(parsed.command()), clock.today());
     }
 
-    public CommandProgress handle(CommandProgress p) {
-        return rejections.reported(p, handleStep.handle(p));
-    }
-
-    public CommandProgress recordEvents(CommandProgress p) {
-        return commands.advance(p, WorkflowStep.RECORD_EVENTS, current -> done(WorkflowStep.RECORD_EVENTS,
+    private StepWork recordEventsWork() {
+        return new StepWork(WorkflowStep.RECORD_EVENTS, current -> done(WorkflowStep.RECORD_EVENTS,
                 String.join(", ", current.status().events().stream()
                         .map(e -> e.stream() + "@" + e.version() + " " + e.eventType())
                         .toList())));
     }
 
-    public CommandProgress publish(CommandProgress p) {
-        return commands.advance(p, WorkflowStep.PUBLISH, current -> {
-            notifications.published(current);
-            return done(WorkflowStep.PUBLISH, current.status().events().size() + " event(s) announced");
-        });
-    }
-
-    public CommandProgress complete(CommandProgress p) {
-        return commands.advance(p, WorkflowStep.COMPLETE, current -> done(WorkflowStep.COMPLETE, null));
+    private StepWork completeWork() {
+        return new StepWork(WorkflowStep.COMPLETE, current -> done(WorkflowStep.COMPLETE, null));
     }
 
     /**

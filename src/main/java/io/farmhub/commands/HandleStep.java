@@ -1,5 +1,6 @@
 package io.farmhub.commands;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.farmhub.commands.CommandEntry.PlannedAppend;
 import io.farmhub.core.CommandHandler;
 import io.farmhub.core.Decision;
@@ -39,9 +40,11 @@ public class HandleStep {
     private final CommandLog log;
     private final CommandRejections rejections;
     private final PipelineClock clock;
+    private final StreamStateCache cache;
 
     public HandleStep(EventStore store, EventTypeRegistry types, CommandHandlers handlers, CommandLog log,
-            CommandRejections rejections, PipelineClock clock) {
+            CommandRejections rejections, PipelineClock clock, StreamStateCache cache) {
+        this.cache = cache;
         this.store = store;
         this.types = types;
         this.handlers = handlers;
@@ -51,29 +54,51 @@ public class HandleStep {
     }
 
     public CommandProgress handle(CommandProgress progress) {
+        return handle(progress, List.of());
+    }
+
+    /**
+     * Decides (unless a decision is waiting), appends what is still missing, and records each append as it is
+     * made. The entry that completes the step carries the entries of {@code then} with it: steps that need no I/O
+     * (see {@link StepWork}), so they cost no append of their own.
+     */
+    public CommandProgress handle(CommandProgress progress, List<StepWork> then) {
         CommandProgress p = progress;
         boolean stale = false;
         while (p.needs(WorkflowStep.HANDLE)) {
             if (p.decision() == null || stale) {
-                p = decide(p);
+                p = log.record(p, decision(p)).orElseGet(() -> log.reload(progress));
                 stale = false;
                 continue;
             }
-            PlannedAppend next = p.pendingAppends().get(0);
-            Optional<CommandEntry.Appended> appended = append(next);
+            List<PlannedAppend> pending = p.pendingAppends();
+            Optional<CommandEntry.Appended> appended = append(pending.get(0));
             if (appended.isEmpty()) {
                 stale = true;
                 continue;
             }
-            Optional<CommandProgress> recorded = log.record(p, appended.get());
+            List<StepWork> after = pending.size() == 1 ? then : List.of();
+            Optional<CommandProgress> recorded = log.record(p, List.of(appended.get()), after);
             p = recorded.orElseGet(() -> log.reload(progress));
         }
         return p;
     }
 
-    private CommandProgress decide(CommandProgress p) {
+    /**
+     * The handler's first decision as a step that needs no I/O (it only reads), so it can be recorded together
+     * with the steps before it; nothing when the command has decided already.
+     */
+    StepWork firstDecision() {
+        return new StepWork(WorkflowStep.HANDLE, p -> p.decision() == null ? decision(p) : null);
+    }
+
+    /**
+     * Reads, decides and says what the handler decided: the planned appends, or the rejection (CONFLICT when it
+     * has decided {@value #MAX_DECISIONS} times already).
+     */
+    private CommandEntry decision(CommandProgress p) {
         if (p.decisions() >= MAX_DECISIONS) {
-            return rejections.reject(p, WorkflowStep.HANDLE, List.of(Rejection.of(ErrorCode.CONFLICT, null,
+            return rejections.rejected(WorkflowStep.HANDLE, List.of(Rejection.of(ErrorCode.CONFLICT, null,
                     "Others changed the same records " + MAX_DECISIONS + " times while this command was deciding;"
                             + " send it again.")));
         }
@@ -81,14 +106,13 @@ public class HandleStep {
                 "no handler for " + p.commandType() + ", yet the command was validated"));
         Map<StreamId, Long> ceilings = new HashMap<>();
         p.appended().values().forEach(a -> ceilings.put(StreamId.parse(a.stream()), a.events().get(0).version() - 1));
-        RecordingStreamStates states = new RecordingStreamStates(store, types, ceilings);
+        RecordingStreamStates states = new RecordingStreamStates(store, types, cache, ceilings);
         Decision decision = decide(handler, p, states);
         if (decision instanceof Decision.Rejected rejected) {
-            return rejections.reject(p, WorkflowStep.HANDLE, rejected.rejections());
+            return rejections.rejected(WorkflowStep.HANDLE, rejected.rejections());
         }
         List<PlannedAppend> plan = plan(p, (Decision.Accepted) decision, states);
-        CommandEntry.Decided decided = new CommandEntry.Decided(p.decisions() + 1, plan, log.now());
-        return log.record(p, decided).orElseGet(() -> log.reload(p));
+        return new CommandEntry.Decided(p.decisions() + 1, plan, log.now());
     }
 
     private <C> Decision decide(CommandHandler<C> handler, CommandProgress p, RecordingStreamStates states) {
@@ -122,12 +146,17 @@ public class HandleStep {
         return plan;
     }
 
+    /**
+     * The event as it will be appended. Its data is the event itself, wrapped: it is written to JSON when its
+     * decision is recorded and again when it is appended, each time straight from the record, with the same mapper
+     * and so the same JSON as {@link EventTypeRegistry#toData} would give, without a tree made in between.
+     */
     private NewEvent event(CommandProgress p, StreamId stream, int index, DomainEvent event) {
         EventTypeRegistry.EventType type = types.typeOf(event.getClass());
         CommandStatus s = p.status();
         return new NewEvent(CommandKeys.eventId(s.commandId(), stream, index), type.name(), type.schemaVersion(),
                 event.occurredAt(), s.commandId(), s.commandId(), s.submittedBy(),
-                s.source() == null ? null : s.source().envelopeForm(), null, types.toData(event));
+                s.source() == null ? null : s.source().envelopeForm(), null, JsonNodeFactory.instance.pojoNode(event));
     }
 
     /**

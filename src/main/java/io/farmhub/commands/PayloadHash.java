@@ -54,6 +54,8 @@ public final class PayloadHash {
                 write(node.get(i), out);
             }
             out.append(']');
+        } else if (node.isIntegralNumber() && node.canConvertToLong()) {
+            out.append(node.longValue()); // what the decimal form below gives for a whole number, without the cost
         } else if (node.isNumber()) {
             out.append(node.decimalValue().stripTrailingZeros().toPlainString());
         } else if (node.isTextual()) {

@@ -22,17 +22,23 @@ import java.util.Optional;
  * <p>A stream this command already appended to (a multi-stream decision interrupted half-way) is shown as it
  * was before that append ({@code ceilings}): deciding again must see the world its first decision saw there,
  * not its own events, and that stream is not appended to again.
+ *
+ * <p>Folding starts from the state the {@link StreamStateCache} holds for the stream, if any: only the events
+ * after its version are read, and the state folded here goes back into the cache.
  */
 final class RecordingStreamStates implements StreamStates {
 
     private final EventStore store;
     private final EventTypeRegistry types;
+    private final StreamStateCache cache;
     private final Map<StreamId, Long> ceilings;
     private final Map<StreamId, Versioned<?>> read = new HashMap<>();
 
-    RecordingStreamStates(EventStore store, EventTypeRegistry types, Map<StreamId, Long> ceilings) {
+    RecordingStreamStates(EventStore store, EventTypeRegistry types, StreamStateCache cache,
+            Map<StreamId, Long> ceilings) {
         this.store = store;
         this.types = types;
+        this.cache = cache;
         this.ceilings = Map.copyOf(ceilings);
     }
 
@@ -46,18 +52,38 @@ final class RecordingStreamStates implements StreamStates {
             return (Versioned<S>) known;
         }
         Long ceiling = ceilings.get(stream);
+        Versioned<S> versioned = ceiling == null ? fold(aggregate, stream) : foldUpTo(aggregate, stream, ceiling);
+        read.put(stream, versioned);
+        return versioned;
+    }
+
+    /** The whole stream: from the cached state, the events after it. */
+    private <S> Versioned<S> fold(Aggregate<S> aggregate, StreamId stream) {
+        Versioned<S> cached = cache.get(aggregate, stream);
+        S state = cached == null ? aggregate.initial() : cached.state();
+        long version = cached == null ? 0 : cached.version();
+        List<EventEnvelope> after = store.read(stream, version + 1);
+        for (EventEnvelope envelope : after) {
+            state = aggregate.evolve().apply(state, (DomainEvent) types.toEvent(envelope));
+            version = envelope.version();
+        }
+        Versioned<S> folded = after.isEmpty() && cached != null ? cached : new Versioned<>(stream, version, state);
+        cache.put(aggregate, folded);
+        return folded;
+    }
+
+    /** The stream as it was at version {@code ceiling}, folded from its start (rare: the cache is not used). */
+    private <S> Versioned<S> foldUpTo(Aggregate<S> aggregate, StreamId stream, long ceiling) {
         S state = aggregate.initial();
         long version = 0;
         for (EventEnvelope envelope : store.read(stream)) {
-            if (ceiling != null && envelope.version() > ceiling) {
+            if (envelope.version() > ceiling) {
                 break;
             }
             state = aggregate.evolve().apply(state, (DomainEvent) types.toEvent(envelope));
             version = envelope.version();
         }
-        Versioned<S> versioned = new Versioned<>(stream, version, state);
-        read.put(stream, versioned);
-        return versioned;
+        return new Versioned<>(stream, version, state);
     }
 
     @Override

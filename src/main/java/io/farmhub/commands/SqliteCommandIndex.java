@@ -5,33 +5,41 @@ import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.EventStoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The embedded command index: table {@code command_index} in {@code ${farmhub.data-dir}/command-index.db}, a
  * file of its own so the event store's writer never waits for it. WAL with {@code synchronous=NORMAL}: an entry
  * survives a crash of the process (what the crash tests do); a power cut may lose the last few, which only hides
- * those commands from lists and reconciliation, never loses their events or status.
+ * those commands from lists and reconciliation, never loses their events or status. Writes from many threads
+ * share transactions ({@link CommandIndexWrites}); reads run on connections of their own and never wait for them.
  */
 @Component
 @Profile("!azure")
 public class SqliteCommandIndex implements CommandIndex, DisposableBean {
 
     private static final String RUNNING = "('CREATED', 'VALIDATED', 'IN_PROGRESS')";
+    /** Reader connections kept open between reads; more may be open during a burst. */
+    private static final int KEEP_IDLE = 32;
 
-    private final Connection db;
+    private final String url;
+    private final CommandIndexWrites writes;
+    private final Deque<Connection> readers = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     @Autowired
     public SqliteCommandIndex(DataDirectory data) {
@@ -39,12 +47,12 @@ public class SqliteCommandIndex implements CommandIndex, DisposableBean {
     }
 
     SqliteCommandIndex(Path file) {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         try {
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection db = open();
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=30000");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS command_index (
                             command_id TEXT PRIMARY KEY,
@@ -55,19 +63,19 @@ public class SqliteCommandIndex implements CommandIndex, DisposableBean {
                 s.execute("CREATE INDEX IF NOT EXISTS command_index_by_created ON command_index (created_at)");
                 s.execute("CREATE INDEX IF NOT EXISTS command_index_by_state ON command_index (state, updated_at)");
             }
+            writes = new CommandIndexWrites(db);
         } catch (SQLException e) {
             throw new EventStoreException("cannot open the command index " + file + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized Optional<Entry> find(String commandId) {
-        List<Entry> found = query("SELECT * FROM command_index WHERE command_id = ?", commandId);
-        return found.stream().findFirst();
+    public Optional<Entry> find(String commandId) {
+        return query("SELECT * FROM command_index WHERE command_id = ?", commandId).stream().findFirst();
     }
 
     @Override
-    public synchronized void put(String commandId, StreamId stream, Instant createdAt) {
+    public void put(String commandId, StreamId stream, Instant createdAt) {
         // A row for the same stream is the same command: keep its state. Another stream replaces it (the caller
         // checked that the other stream was never written).
         update("""
@@ -80,18 +88,18 @@ public class SqliteCommandIndex implements CommandIndex, DisposableBean {
     }
 
     @Override
-    public synchronized void state(String commandId, CommandState state, Instant updatedAt) {
+    public void state(String commandId, CommandState state, Instant updatedAt) {
         update("UPDATE command_index SET state = ?, updated_at = ? WHERE command_id = ?",
                 state.name(), updatedAt.toEpochMilli(), commandId);
     }
 
     @Override
-    public synchronized void forget(String commandId) {
+    public void forget(String commandId) {
         update("DELETE FROM command_index WHERE command_id = ?", commandId);
     }
 
     @Override
-    public synchronized List<Entry> recent(CommandState state, int limit) {
+    public List<Entry> recent(CommandState state, int limit) {
         if (state == null) {
             return query("SELECT * FROM command_index ORDER BY created_at DESC, command_id LIMIT ?", limit);
         }
@@ -102,40 +110,82 @@ public class SqliteCommandIndex implements CommandIndex, DisposableBean {
     }
 
     @Override
-    public synchronized List<Entry> stalled(Instant before) {
+    public List<Entry> stalled(Instant before) {
         return query("SELECT * FROM command_index WHERE state IN " + RUNNING + " AND updated_at < ?"
                 + " ORDER BY updated_at", before.toEpochMilli());
     }
 
     @Override
-    public synchronized void destroy() throws SQLException {
-        db.close();
+    public void destroy() throws SQLException {
+        closed = true;
+        writes.close();
+        for (Connection c; (c = readers.poll()) != null; ) {
+            c.close();
+        }
     }
 
     private void update(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args)) {
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new EventStoreException("the command index failed: " + e.getMessage(), e);
+        if (closed) {
+            throw new EventStoreException("the command index is closed");
         }
+        writes.write(db -> {
+            try (PreparedStatement s = prepare(db, sql, args)) {
+                s.executeUpdate();
+            }
+        });
     }
 
     private List<Entry> query(String sql, Object... args) {
-        try (PreparedStatement s = prepare(sql, args); ResultSet rows = s.executeQuery()) {
-            List<Entry> entries = new ArrayList<>();
-            while (rows.next()) {
-                entries.add(new Entry(rows.getString("command_id"), StreamId.parse(rows.getString("stream")),
-                        CommandState.valueOf(rows.getString("state")),
-                        Instant.ofEpochMilli(rows.getLong("created_at")),
-                        Instant.ofEpochMilli(rows.getLong("updated_at"))));
+        if (closed) {
+            throw new EventStoreException("the command index is closed");
+        }
+        Connection db = readers.poll();
+        boolean healthy = false;
+        try {
+            if (db == null) {
+                db = open();
             }
+            List<Entry> entries = new ArrayList<>();
+            try (PreparedStatement s = prepare(db, sql, args); ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new Entry(rows.getString("command_id"), StreamId.parse(rows.getString("stream")),
+                            CommandState.valueOf(rows.getString("state")),
+                            Instant.ofEpochMilli(rows.getLong("created_at")),
+                            Instant.ofEpochMilli(rows.getLong("updated_at"))));
+                }
+            }
+            healthy = true;
             return entries;
         } catch (SQLException e) {
             throw new EventStoreException("the command index failed: " + e.getMessage(), e);
+        } finally {
+            release(db, healthy);
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    private void release(Connection db, boolean healthy) {
+        if (db == null) {
+            return;
+        }
+        if (healthy && !closed && readers.size() < KEEP_IDLE) {
+            readers.push(db);
+            return;
+        }
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // a reader on its way out: nothing to protect
+        }
+    }
+
+    private Connection open() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(30_000);
+        config.setGetGeneratedKeys(false);
+        return config.createConnection(url);
+    }
+
+    private static PreparedStatement prepare(Connection db, String sql, Object... args) throws SQLException {
         PreparedStatement s = db.prepareStatement(sql);
         for (int i = 0; i < args.length; i++) {
             s.setObject(i + 1, args[i]);

@@ -52,7 +52,8 @@ public record EventEnvelope(
                 correlationId, causationId, who, source, commentary, newData);
     }
 
-    static LocalDate businessDate(String isoDateOrInstant) {
+    /** The business date of an {@code occurredAt}: a date as it is, an instant on its UTC date. */
+    public static LocalDate businessDate(String isoDateOrInstant) {
         if (isoDateOrInstant.length() <= 10) {
             return LocalDate.parse(isoDateOrInstant);
         }

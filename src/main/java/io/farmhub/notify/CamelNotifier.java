@@ -3,6 +3,8 @@ package io.farmhub.notify;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,8 @@ public class CamelNotifier implements Notifier {
 
     private final ProducerTemplate producer;
     private final Map<Topic, String> endpoints = new EnumMap<>(Topic.class);
+    /** Each topic's endpoint, looked up once: resolving a URI on every send costs more than the send. */
+    private final Map<Topic, Endpoint> resolved = new ConcurrentHashMap<>();
 
     public CamelNotifier(ProducerTemplate producer,
             @Value("${farmhub.routes.notify.farm-events}") String farmEvents,
@@ -38,7 +42,8 @@ public class CamelNotifier implements Notifier {
 
     @Override
     public void publish(Topic topic, List<Notification> notifications) {
-        String endpoint = endpoints.get(topic);
+        Endpoint endpoint = resolved.computeIfAbsent(topic,
+                t -> producer.getCamelContext().getEndpoint(endpoints.get(t)));
         for (Notification n : notifications) {
             try {
                 producer.sendBodyAndHeaders(endpoint, n, Map.of(

@@ -24,6 +24,7 @@ public final class BenchMain {
         try {
             FsyncBench.run(data, report);
             StoreBench.run(data, report);
+            CommandBench.run(data, report);
             ProjectionBench.run(data, report);
             AppendBlobBench.run(report);
             QueryBench.run(data, report);

@@ -17,6 +17,22 @@ public final class Measure {
         void run(int n) throws Exception;
     }
 
+    /** A round that times itself (leaving out its preparation) and answers its operations per second. */
+    @FunctionalInterface
+    public interface RatedRound {
+        double run(int n) throws Exception;
+    }
+
+    /** Runs a warm-up round of {@code n / 5}, then {@code rounds} rounds of {@code n}; the median of their rates. */
+    public static double medianOfRounds(int rounds, int n, RatedRound round) throws Exception {
+        round.run(Math.max(1, n / 5));
+        double[] rates = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            rates[i] = round.run(n);
+        }
+        return median(rates);
+    }
+
     /** Runs a warm-up round, then {@code rounds} rounds of {@code n} operations; the median operations per second. */
     public static double medianRate(int rounds, int n, Round round) throws Exception {
         round.run(Math.max(1, n / 5));
@@ -27,6 +43,13 @@ public final class Measure {
             rates[i] = n / ((System.nanoTime() - start) / 1e9);
         }
         return median(rates);
+    }
+
+    /** Operations per second of one round of {@code n}. */
+    public static double rate(int n, Round round) throws Exception {
+        long start = System.nanoTime();
+        round.run(n);
+        return n / ((System.nanoTime() - start) / 1e9);
     }
 
     public static double median(double[] values) {

@@ -10,6 +10,8 @@ import io.farmhub.eventstore.StreamVersion;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -25,6 +27,7 @@ public final class FaultyEventStore implements EventStore {
     private volatile Predicate<StreamId> failAfter = s -> false;
     private final AtomicInteger failuresAfter = new AtomicInteger();
     private volatile String message = "";
+    private final Map<StreamId, AtomicInteger> appends = new ConcurrentHashMap<>();
 
     public FaultyEventStore(EventStore store) {
         this.store = store;
@@ -49,8 +52,15 @@ public final class FaultyEventStore implements EventStore {
         failuresAfter.set(0);
     }
 
+    /** How many appends reached the real store for {@code stream}, written or not. */
+    public int appendsTo(StreamId stream) {
+        AtomicInteger count = appends.get(stream);
+        return count == null ? 0 : count.get();
+    }
+
     @Override
     public AppendResult append(StreamId stream, long expectedVersion, List<NewEvent> events) {
+        appends.computeIfAbsent(stream, s -> new AtomicInteger()).incrementAndGet();
         if (failBefore.test(stream)) {
             throw new EventStoreException(message);
         }

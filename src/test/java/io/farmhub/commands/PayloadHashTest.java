@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.core.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PayloadHashTest {
@@ -34,5 +35,15 @@ class PayloadHashTest {
                 .isEqualTo("{\"a\":\"x\\\",\\\"b\\\":\\\"y\"}");
         assertThat(PayloadHash.of("T", json("{\"a\":\"1\"}"))).isNotEqualTo(PayloadHash.of("T", json("{\"a\":1}")));
         assertThat(PayloadHash.of("T", null)).isEqualTo(PayloadHash.of("T", json("null")));
+    }
+
+    @Test
+    void whole_numbers_are_written_as_their_decimal_value_is() throws Exception {
+        assertThat(PayloadHash.canonical(json("[0,-7,100,12345678901234,123456789012345678901234,1.0,2.50,100.0,1E+3]")))
+                .isEqualTo("[0,-7,100,12345678901234,123456789012345678901234,1,2.5,100,1000]");
+        for (String whole : List.of("0", "-7", "100", "9223372036854775807", "-9223372036854775808")) {
+            assertThat(PayloadHash.canonical(json(whole)))
+                    .isEqualTo(json(whole).decimalValue().stripTrailingZeros().toPlainString());
+        }
     }
 }

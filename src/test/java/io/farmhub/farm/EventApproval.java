@@ -3,6 +3,7 @@ package io.farmhub.farm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.core.EventEnvelope;
 import io.farmhub.core.EventTypeRegistry;
@@ -38,6 +39,17 @@ public final class EventApproval {
         assertThat(received).as("JSON of " + type).isEqualTo(approved.replace("\r\n", "\n").strip());
         // The approved JSON must also read back into the same event (old stored events stay readable).
         assertThat(registry.toEvent(parse(approved))).as("read back " + type).isEqualTo(event);
+        // The command pipeline hands events to the store wrapped as they are: that must write the same data.
+        assertThat(json(JsonNodeFactory.instance.pojoNode(event))).as("wrapped " + type)
+                .isEqualTo(json(registry.toData(event)));
+    }
+
+    private static String json(Object data) {
+        try {
+            return Json.MAPPER.writeValueAsString(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static EventEnvelope parse(String json) {

@@ -29,11 +29,13 @@ final class GroupCommitWriter implements Runnable {
 
     private final WriteConnection connection;
     private final String file;
+    private final Checkpointer checkpointer;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
 
-    GroupCommitWriter(WriteConnection connection, String file) {
+    GroupCommitWriter(WriteConnection connection, String file, Checkpointer checkpointer) {
         this.connection = connection;
         this.file = file;
+        this.checkpointer = checkpointer;
     }
 
     void submit(PendingAppend append) {
@@ -91,6 +93,9 @@ final class GroupCommitWriter implements Runnable {
 
     private void commit(List<PendingAppend> group) {
         Object[] outcomes = new Object[group.size()];
+        if (checkpointer.tailDue()) {
+            connection.checkpoint();
+        }
         try {
             long recordedAt = connection.begin();
             boolean wrote = false;
@@ -110,6 +115,7 @@ final class GroupCommitWriter implements Runnable {
             }
             if (wrote) {
                 connection.commit(recordedAt);
+                checkpointer.committed();
             } else {
                 connection.commitReadOnly();
             }

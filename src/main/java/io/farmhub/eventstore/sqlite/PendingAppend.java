@@ -9,10 +9,11 @@ import java.util.concurrent.CompletableFuture;
 record PendingAppend(StreamId stream, long expectedVersion, List<PendingEvent> events,
         CompletableFuture<AppendResult> result) {
 
+    /** At least its size as NDJSON: enough to bound a group commit's size. */
     long bytes() {
         long bytes = 0;
         for (PendingEvent e : events) {
-            bytes += e.envelopeBytes();
+            bytes += e.maxEnvelopeBytes();
         }
         return bytes;
     }

@@ -35,6 +35,7 @@ public final class SqliteEventStore implements EventStore {
     private final SqliteDatabase db;
     private final GroupCommitWriter writer;
     private final Thread writerThread;
+    private final Checkpointer checkpointer;
     private final ReadConnections readers;
     private final Object lifecycle = new Object();
     private boolean closed;
@@ -48,7 +49,8 @@ public final class SqliteEventStore implements EventStore {
             throw new EventStoreException("cannot prepare the event store statements on " + db.file() + ": "
                     + e.getMessage(), e);
         }
-        this.writer = new GroupCommitWriter(connection, db.file().toString());
+        this.checkpointer = new Checkpointer(db);
+        this.writer = new GroupCommitWriter(connection, db.file().toString(), checkpointer);
         this.writerThread = new Thread(writer, "event-store-writer");
         // Daemon: a JVM that exits without closing the store loses only appends that were never acknowledged.
         writerThread.setDaemon(true);
@@ -149,6 +151,7 @@ public final class SqliteEventStore implements EventStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        checkpointer.close();
         readers.close();
     }
 }

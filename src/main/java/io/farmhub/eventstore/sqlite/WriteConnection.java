@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write connection and its prepared statements, used by the writer thread only. It applies one append
  * inside the writer's open transaction; the transaction itself (group commit) is the writer's business.
  */
 final class WriteConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteConnection.class);
 
     /** The group's transaction is gone: the writer must fail every append of the group, not only this one. */
     static final class TransactionLost extends SQLException {
@@ -42,8 +46,8 @@ final class WriteConnection implements AutoCloseable {
     private final PreparedStatement release;
     private final PreparedStatement rollbackToSavepoint;
     private final PreparedStatement dataVersion;
+    private final PreparedStatement checkpoint;
     private final PreparedStatement readClock;
-    private final PreparedStatement writeClock;
     private final PreparedStatement findStream;
     private final PreparedStatement findEvent;
     private final PreparedStatement insertStream;
@@ -57,6 +61,8 @@ final class WriteConnection implements AutoCloseable {
      */
     private final Map<String, StreamRow> streams = new HashMap<>();
     private long seenDataVersion = -1;
+    /** The newest recordedAt on file, as of {@link #seenDataVersion} and this connection's own commits. */
+    private long lastRecordedAt;
 
     WriteConnection(Connection c) throws SQLException {
         this.c = c;
@@ -67,8 +73,10 @@ final class WriteConnection implements AutoCloseable {
         release = c.prepareStatement("RELEASE append");
         rollbackToSavepoint = c.prepareStatement("ROLLBACK TO append");
         dataVersion = c.prepareStatement("PRAGMA data_version");
-        readClock = c.prepareStatement("SELECT recorded_at FROM clock WHERE id = 1");
-        writeClock = c.prepareStatement("UPDATE clock SET recorded_at = ? WHERE id = 1");
+        checkpoint = c.prepareStatement("PRAGMA wal_checkpoint(PASSIVE)");
+        // The newest event is found by its position (the rowid): no index on recorded_at is needed.
+        readClock = c.prepareStatement("SELECT max((SELECT recorded_at FROM clock WHERE id = 1), "
+                + "coalesce((SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1), 0))");
         findStream = c.prepareStatement("SELECT id, version FROM streams WHERE stream = ?");
         findEvent = c.prepareStatement("SELECT " + EnvelopeRows.COLUMNS
                 + " FROM events WHERE stream_id = ? AND event_id = ?");
@@ -80,21 +88,36 @@ final class WriteConnection implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
-    /** Starts the group's transaction and returns the recordedAt its appends get: never before the last one handed out. */
+    /**
+     * Starts the group's transaction and returns the recordedAt its appends get: never before the last one handed
+     * out, by this connection or (read again whenever another connection has committed) by any other.
+     */
     long begin() throws SQLException {
         begin.execute();
         long version = single(dataVersion);
         if (version != seenDataVersion) {
             streams.clear();
+            lastRecordedAt = single(readClock);
             seenDataVersion = version;
         }
-        return Math.max(System.currentTimeMillis(), single(readClock));
+        return Math.max(System.currentTimeMillis(), lastRecordedAt);
     }
 
     void commit(long recordedAt) throws SQLException {
-        writeClock.setLong(1, recordedAt);
-        writeClock.executeUpdate();
+        lastRecordedAt = recordedAt; // first: even a commit that fails half-way may have stored it
         commit.execute();
+    }
+
+    /**
+     * Finishes a checkpoint the {@link Checkpointer} began, between two groups (outside any transaction), so
+     * that the next transaction may start the WAL over. A failure only leaves the WAL longer: it is logged.
+     */
+    void checkpoint() {
+        try (ResultSet ignored = checkpoint.executeQuery()) {
+            // copied what it could; a reader still on older pages keeps the rest for the next time
+        } catch (SQLException | RuntimeException e) {
+            log.warn("could not finish a checkpoint; the next one will: {}", e.getMessage());
+        }
     }
 
     void commitReadOnly() throws SQLException {
@@ -111,35 +134,66 @@ final class WriteConnection implements AutoCloseable {
     }
 
     /**
-     * Decides and, when it is accepted, writes one append. Checks come first and read only; the writes run in a
-     * savepoint so a failure undoes this append alone and leaves the rest of the group intact.
+     * Decides and, when it is accepted, writes one append. The usual append (its expected version fits, its ids
+     * are new) is written straight away: the unique index on (stream, event id) is the idempotency check, so no
+     * event id is looked up one by one. Only when the version does not fit, or the index finds an id already
+     * stored, does the append go the careful way ({@link #checked}): the stored copies are looked up first. The
+     * writes run in a savepoint, so a failure undoes this append alone and leaves the rest of the group intact.
      */
     AppendResult apply(PendingAppend p, long recordedAt) throws SQLException {
-        String name = p.stream().toString();
-        StreamRow row = stream(name);
+        StreamRow row = stream(p.stream().toString());
         long current = row == null ? 0 : row.version();
         List<PendingEvent> events = p.events();
-        if (row != null && !events.isEmpty()) {
-            List<EventEnvelope> stored = storedCopies(row.id(), name, events);
-            if (stored.size() == events.size()) {
-                return new Appended(p.stream(), stored, true);
-            }
-            if (!stored.isEmpty()) {
-                return new Conflict(p.stream(), p.expectedVersion(), current);
-            }
+        boolean fits = p.expectedVersion() == EventStore.ANY || p.expectedVersion() == current;
+        if (row != null && !events.isEmpty() && (!fits || !BatchSize.fits(events, current + 1, recordedAt))) {
+            return checked(p, row, recordedAt);
         }
         BatchSize.check(p.stream(), events, current + 1, recordedAt);
-        if (p.expectedVersion() != EventStore.ANY && p.expectedVersion() != current) {
+        if (!fits) {
             return new Conflict(p.stream(), p.expectedVersion(), current);
         }
         if (events.isEmpty()) {
             return new Appended(p.stream(), List.of(), false);
         }
+        try {
+            return new Appended(p.stream(), writeInSavepoint(p.stream(), row, events, recordedAt), false);
+        } catch (SQLException e) {
+            if (row != null && !(e instanceof TransactionLost) && storedAlready(e)) {
+                return checked(p, stream(p.stream().toString()), recordedAt);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The careful way: events of the batch already in the stream make it the earlier append (all of them) or a
+     * conflict (some); otherwise the size and the expected version decide.
+     */
+    private AppendResult checked(PendingAppend p, StreamRow row, long recordedAt) throws SQLException {
+        long current = row.version();
+        List<PendingEvent> events = p.events();
+        List<EventEnvelope> stored = storedCopies(row.id(), p.stream().toString(), events);
+        if (stored.size() == events.size()) {
+            return new Appended(p.stream(), stored, true);
+        }
+        if (!stored.isEmpty()) {
+            return new Conflict(p.stream(), p.expectedVersion(), current);
+        }
+        BatchSize.check(p.stream(), events, current + 1, recordedAt);
+        if (p.expectedVersion() != EventStore.ANY && p.expectedVersion() != current) {
+            return new Conflict(p.stream(), p.expectedVersion(), current);
+        }
+        return new Appended(p.stream(), writeInSavepoint(p.stream(), row, events, recordedAt), false);
+    }
+
+    /** Writes one append in a savepoint: on any failure it is undone alone, and the failure goes on up. */
+    private List<EventEnvelope> writeInSavepoint(StreamId stream, StreamRow row, List<PendingEvent> events,
+            long recordedAt) throws SQLException {
         savepoint.execute();
         try {
-            List<EventEnvelope> written = write(p.stream(), row, events, recordedAt);
+            List<EventEnvelope> written = write(stream, row, events, recordedAt);
             release.execute();
-            return new Appended(p.stream(), written, false);
+            return written;
         } catch (SQLException | RuntimeException e) {
             streams.clear();
             try {
@@ -152,6 +206,12 @@ final class WriteConnection implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The unique index on (stream, event id) refused a row: an event of the batch is stored already. */
+    private static boolean storedAlready(SQLException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("UNIQUE constraint failed") && message.contains("events.event_id");
     }
 
     private List<EventEnvelope> write(StreamId stream, StreamRow row, List<PendingEvent> events, long recordedAt)

@@ -117,6 +117,21 @@ class SqliteGroupCommitTest {
     }
 
     @Test
+    void recorded_at_never_goes_backwards_across_a_restart_after_a_clock_that_ran_ahead() throws Exception {
+        store.append(cow(), 0, List.of(event("Milked")));
+        store.close();
+        long tomorrow = System.currentTimeMillis() + 86_400_000L;
+        execute("UPDATE events SET recorded_at = " + tomorrow); // as if the last run's clock was a day ahead
+
+        store = new SqliteEventStore(dir.resolve("farmhub.db"));
+        Appended appended = (Appended) store.append(cow(), 0, List.of(event("Milked")));
+        Appended next = (Appended) store.append(cow(), 0, List.of(event("Milked")));
+
+        assertThat(appended.events().get(0).recordedAt().toEpochMilli()).isEqualTo(tomorrow);
+        assertThat(next.events().get(0).recordedAt().toEpochMilli()).isEqualTo(tomorrow);
+    }
+
+    @Test
     void bad_batches_are_refused_with_a_clear_error_before_anything_is_queued() {
         StreamId stream = cow();
         NewEvent twice = event("Milked");

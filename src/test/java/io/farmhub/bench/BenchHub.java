@@ -1,0 +1,51 @@
+package io.farmhub.bench;
+
+import io.farmhub.FarmHubApplication;
+import io.farmhub.commands.CommandGateway;
+import io.farmhub.security.ApiKey;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole hub, started inside the benchmark process as {@code ./mvnw spring-boot:run} would start it: the
+ * embedded profile on a temporary data folder, a random HTTP port, and one configured farm-manager whose API key
+ * the HTTP clients send.
+ */
+final class BenchHub implements AutoCloseable {
+
+    static final String API_KEY = "bench-key-" + UUID.randomUUID();
+
+    private final ConfigurableApplicationContext context;
+
+    private BenchHub(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static BenchHub start(Path dataDir) {
+        SpringApplication app = new SpringApplication(FarmHubApplication.class);
+        return new BenchHub(app.run(
+                "--server.port=0",
+                "--farmhub.data-dir=" + dataDir.toAbsolutePath(),
+                "--farmhub.security.users." + HerdWorkload.USER + ".api-key-sha256=" + ApiKey.sha256Hex(API_KEY),
+                "--farmhub.security.users." + HerdWorkload.USER + ".roles=farm-manager",
+                "--logging.level.root=WARN",
+                "--logging.level.io.farmhub=WARN"));
+    }
+
+    CommandGateway gateway() {
+        return context.getBean(CommandGateway.class);
+    }
+
+    URI commandsUri() {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return URI.create("http://127.0.0.1:" + port + "/api/commands");
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

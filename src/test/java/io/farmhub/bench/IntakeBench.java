@@ -209,14 +209,9 @@ final class IntakeBench {
             Files.move(p, p.resolveSibling(p.getFileName().toString().replace(".tmp", "")));
         }
         Path archive = data.resolve("archive").resolve(MANAGER);
-        long deadline = System.nanoTime() + 20L * 60 * 1_000_000_000L;
-        while (results(archive).size() < documents) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + results(archive).size() + " of " + documents
-                        + " forms archived");
-            }
-            Thread.sleep(20);
-        }
+        org.awaitility.Awaitility.await("every form archived").atMost(java.time.Duration.ofMinutes(20))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> results(archive).size() >= documents);
         double seconds = (System.nanoTime() - start) / 1e9;
         int completed = 0;
         for (Path result : results(archive)) {
@@ -285,21 +280,23 @@ final class IntakeBench {
     /** Waits for each command to end; with {@code completed}, anything but COMPLETED stops the bench. */
     private static void await(CommandGateway gateway, List<String> ids, int seconds, boolean completed)
             throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        for (String id : ids) {
-            while (true) {
-                CommandState state = gateway.status(id).map(CommandStatus::state).orElse(null);
-                if (state != null && state.terminal()) {
-                    if (completed && state != CommandState.COMPLETED) {
-                        throw new IllegalStateException("setup command " + id + " ended " + state + ": "
-                                + gateway.status(id).orElseThrow().errors());
+        int[] next = {0};
+        org.awaitility.Awaitility.await("the commands ended").atMost(java.time.Duration.ofSeconds(seconds))
+                .pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> { // walks forward: each id is looked up until it has ended, never again after
+                    while (next[0] < ids.size() && gateway.status(ids.get(next[0])).map(CommandStatus::state)
+                            .filter(CommandState::terminal).isPresent()) {
+                        next[0]++;
                     }
-                    break;
+                    return next[0] == ids.size();
+                });
+        if (completed) {
+            for (String id : ids) {
+                CommandStatus status = gateway.status(id).orElseThrow();
+                if (status.state() != CommandState.COMPLETED) {
+                    throw new IllegalStateException("setup command " + id + " ended " + status.state() + ": "
+                            + status.errors());
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("command " + id + " did not end within " + seconds + " s");
-                }
-                Thread.sleep(10);
             }
         }
     }

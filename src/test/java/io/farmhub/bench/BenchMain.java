@@ -28,6 +28,7 @@ public final class BenchMain {
             ProjectionBench.run(data, report);
             AppendBlobBench.run(report);
             QueryBench.run(data, report);
+            IntakeBench.run(data, report);
         } finally {
             report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));
             report.write(out);

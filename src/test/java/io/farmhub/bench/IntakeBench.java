@@ -1,0 +1,312 @@
+package io.farmhub.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.FarmHubApplication;
+import io.farmhub.commands.CommandGateway;
+import io.farmhub.commands.CommandState;
+import io.farmhub.commands.CommandStatus;
+import io.farmhub.core.CommandRequest;
+import io.farmhub.core.CommandSource;
+import io.farmhub.core.Json;
+import io.farmhub.intake.SensorBatch;
+import io.farmhub.intake.SensorReadings;
+import io.farmhub.security.ApiKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The intake's figures, on a hub started in-process with its web server. {@code sensors.http}: barn-temperature
+ * readings accepted per second through {@code POST /api/sensors/readings}, batches of 1,000 from 4 clients, beside
+ * the same readings parsed and submitted in-process; {@code sensors.http.p99-batch}: the p99 batch latency.
+ * {@code inbox.documents} / {@code inbox.commands}: movement forms of 10 rows dropped at once into the inbox, timed
+ * until every form is archived with all its commands COMPLETED.
+ */
+final class IntakeBench {
+
+    private static final String GATEWAY = "bench-gate";
+    private static final String GATEWAY_KEY = "bench-gate-key";
+    private static final String MANAGER = "bench-mary";
+    private static final int CLIENTS = 4;
+    private static final int BATCH = 1_000;
+    private static final int BATCHES_PER_CLIENT = 5;
+    private static final int BARNS = 8;
+    private static final int ROWS = 10;
+    private static final Instant START = Instant.parse("2026-11-26T00:00:00Z");
+
+    private IntakeBench() {
+    }
+
+    static void run(Path dir, Report report) throws Exception {
+        Path data = dir.resolve("intake");
+        try (ConfigurableApplicationContext hub = hub(data)) {
+            CommandGateway gateway = hub.getBean(CommandGateway.class);
+            for (int b = 0; b < BARNS; b++) {
+                submit(gateway, "RegisterBarn", "bench-barn-" + b, "{\"barnCode\":\"bench-barn-" + b
+                        + "\",\"name\":\"Bench " + b + "\",\"capacity\":100000}");
+            }
+            awaitCompleted(gateway, idsOf("bench-barn-", BARNS));
+            sensors(hub, gateway, report);
+            inbox(data, gateway, report);
+        }
+    }
+
+    // --- sensors.http -------------------------------------------------------------------------------------------
+
+    private static void sensors(ConfigurableApplicationContext hub, CommandGateway gateway, Report report)
+            throws Exception {
+        // In-process first: the same bodies, parsed by the route's own reader and submitted through the gateway.
+        SensorReadings readings = hub.getBean(SensorReadings.class);
+        double[] unused = new double[CLIENTS * BATCHES_PER_CLIENT];
+        double inProcess = clients("inproc", unused, body -> {
+            SensorBatch.Read read = (SensorBatch.Read) readings.read(body, GATEWAY);
+            for (SensorBatch.Accepted a : read.accepted()) {
+                gateway.submit(a.command());
+            }
+            if (read.accepted().size() != BATCH) {
+                throw new IllegalStateException("in-process batch not accepted whole: " + read.rejected());
+            }
+        });
+        Figure baseline = report.add(Figure.of("sensors.in-process", inProcess, "readings/s",
+                "baseline: the same readings parsed by SensorReadings and submitted through CommandGateway"));
+        drain(gateway, "inproc");
+
+        String port = hub.getEnvironment().getProperty("local.server.port");
+        URI uri = URI.create("http://localhost:" + port + "/api/sensors/readings");
+        HttpClient http = HttpClient.newHttpClient();
+        double[] millis = new double[CLIENTS * BATCHES_PER_CLIENT];
+        double rate = clients("http", millis, body -> {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + GATEWAY_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 202 || Json.MAPPER.readTree(r.body()).path("accepted").asInt() != BATCH) {
+                throw new IllegalStateException("batch not accepted whole: " + r.statusCode() + " " + r.body());
+            }
+        });
+        report.add(Figure.against("sensors.http", rate, "readings/s", baseline,
+                "≥ 20,000 readings/s (batches of 1,000 from 4 clients)"));
+        report.add(Figure.of("sensors.http.p99-batch", Measure.percentile(millis, 99), "ms",
+                "p99 latency of one 1,000-reading batch, 4 clients"));
+        drain(gateway, "http");
+    }
+
+    @FunctionalInterface
+    private interface Send {
+        void send(String body) throws Exception;
+    }
+
+    /** 4 clients each sending a warm-up batch, then their measured batches; readings per second over all. */
+    private static double clients(String phase, double[] millis, Send send) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            runAll(pool, c -> send.send(body(phase + "-warm", c, 0)));
+            long start = System.nanoTime();
+            runAll(pool, c -> {
+                for (int b = 0; b < BATCHES_PER_CLIENT; b++) {
+                    String body = body(phase, c, b);
+                    long t = System.nanoTime();
+                    send.send(body);
+                    millis[c * BATCHES_PER_CLIENT + b] = (System.nanoTime() - t) / 1e6;
+                }
+            });
+            return CLIENTS * BATCHES_PER_CLIENT * BATCH / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Client {
+        void run(int client) throws Exception;
+    }
+
+    private static void runAll(ExecutorService pool, Client client) throws Exception {
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int id = c;
+            done.add(pool.submit(() -> {
+                client.run(id);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+    }
+
+    /** One batch: barn-temperature readings of one sensor per client, a second apart, spread over the barns. */
+    private static String body(String phase, int client, int batch) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < BATCH; i++) {
+            long n = (long) batch * BATCH + i;
+            json.append(i == 0 ? "" : ",").append("{\"sensorId\":\"").append(sensor(phase, client))
+                    .append("\",\"kind\":\"barn-temperature\",\"subject\":\"bench-barn-").append((client * 2 + i) % BARNS)
+                    .append("\",\"value\":").append(10 + (n % 7)).append(",\"unit\":\"C\",\"at\":\"")
+                    .append(START.plusSeconds(n)).append("\"}");
+        }
+        return json.append(']').toString();
+    }
+
+    private static String sensor(String phase, int client) {
+        return "bench-" + phase + "-" + client;
+    }
+
+    /** Lets the phase's workflows finish (each client's last reading), so the next phase does not pay for them. */
+    private static void drain(CommandGateway gateway, String phase) throws InterruptedException {
+        long last = (long) BATCHES_PER_CLIENT * BATCH - 1;
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            ids.add("sensor:" + sensor(phase, c) + ":" + START.plusSeconds(last));
+        }
+        await(gateway, ids, 180, false);
+    }
+
+    // --- inbox.documents ----------------------------------------------------------------------------------------
+
+    private static void inbox(Path data, CommandGateway gateway, Report report) throws Exception {
+        int documents = Integer.getInteger("bench.inbox.documents", 1_000);
+        int cows = documents * ROWS;
+        submit(gateway, "RegisterField", "bench-field", "{\"fieldCode\":\"bench-field\",\"name\":\"Bench\","
+                + "\"areaHectares\":10}");
+        awaitCompleted(gateway, List.of("bench-field"));
+        List<String> purchases = new ArrayList<>();
+        for (int c = 0; c < cows; c++) {
+            String id = "bench-cow-" + c;
+            submit(gateway, "RecordPurchase", id, "{\"earTag\":\"" + earTag(c) + "\",\"herdNumber\":\"H1\","
+                    + "\"sex\":\"F\",\"breed\":\"Angus\",\"bornOn\":\"2024-01-01\",\"purchasedOn\":\"2026-11-02\","
+                    + "\"seller\":\"Kelly\",\"price\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},"
+                    + "\"location\":\"field:bench-field\"}");
+            purchases.add(id);
+        }
+        awaitCompleted(gateway, purchases);
+
+        // Written aside as .tmp (the inbox skips those), then renamed: every form appears at once.
+        Path folder = Files.createDirectories(data.resolve("inbox").resolve(MANAGER));
+        List<Path> written = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            StringBuilder form = new StringBuilder("ear_tag,to,moved_on\n");
+            for (int r = 0; r < ROWS; r++) {
+                form.append(earTag(d * ROWS + r)).append(",barn:bench-barn-").append(r % BARNS)
+                        .append(",2026-11-20\n");
+            }
+            written.add(Files.writeString(folder.resolve(String.format("move-%04d.csv.tmp", d)), form));
+        }
+        long start = System.nanoTime();
+        for (Path p : written) {
+            Files.move(p, p.resolveSibling(p.getFileName().toString().replace(".tmp", "")));
+        }
+        Path archive = data.resolve("archive").resolve(MANAGER);
+        org.awaitility.Awaitility.await("every form archived").atMost(java.time.Duration.ofMinutes(20))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> results(archive).size() >= documents);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int completed = 0;
+        for (Path result : results(archive)) {
+            for (JsonNode command : Json.MAPPER.readTree(result.toFile()).path("commands")) {
+                if (!"COMPLETED".equals(command.path("state").asText())) {
+                    throw new IllegalStateException("not COMPLETED in " + result + ": " + command);
+                }
+                completed++;
+            }
+        }
+        report.add(Figure.of("inbox.documents", documents / seconds, "documents/s",
+                documents + " movement forms of " + ROWS + " rows dropped at once, until all archived COMPLETED"));
+        Figure commands = Figure.of("inbox.commands", completed / seconds, "commands/s",
+                completed + " RelocateAnimal commands from the inbox, all COMPLETED");
+        try {
+            Figure baseline = report.find("commands.in-process");
+            commands = Figure.against(commands.name(), commands.value(), commands.unit(), baseline, commands.goal());
+        } catch (IllegalStateException noBaseline) {
+            // No in-process command figure in this run: reported on its own.
+        }
+        report.add(commands);
+    }
+
+    private static List<Path> results(Path archive) throws Exception {
+        if (!Files.exists(archive)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(archive)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".result.json")).toList();
+        }
+    }
+
+    private static String earTag(int i) {
+        return "IE" + (7_700_000_000L + i);
+    }
+
+    // --- the hub ------------------------------------------------------------------------------------------------
+
+    private static ConfigurableApplicationContext hub(Path data) {
+        return new SpringApplicationBuilder(FarmHubApplication.class).run("--server.port=0",
+                "--farmhub.data-dir=" + data, "--logging.level.root=WARN",
+                "--farmhub.security.users." + GATEWAY + ".api-key-sha256=" + ApiKey.sha256Hex(GATEWAY_KEY),
+                "--farmhub.security.users." + GATEWAY + ".roles=sensor-gateway",
+                "--farmhub.security.users." + MANAGER + ".api-key-sha256=" + ApiKey.sha256Hex("bench-mary-key"),
+                "--farmhub.security.users." + MANAGER + ".roles=farm-manager",
+                "--farmhub.inbox.poll-delay=100", "--farmhub.inbox.settle=50");
+    }
+
+    private static void submit(CommandGateway gateway, String type, String id, String payload) throws Exception {
+        gateway.submit(new CommandRequest(type, id, Json.MAPPER.readTree(payload), MANAGER,
+                CommandSource.api(MANAGER)));
+    }
+
+    private static List<String> idsOf(String prefix, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(prefix + i);
+        }
+        return ids;
+    }
+
+    private static void awaitCompleted(CommandGateway gateway, List<String> ids) throws InterruptedException {
+        await(gateway, ids, 600, true);
+    }
+
+    /** Waits for each command to end; with {@code completed}, anything but COMPLETED stops the bench. */
+    private static void await(CommandGateway gateway, List<String> ids, int seconds, boolean completed)
+            throws InterruptedException {
+        int[] next = {0};
+        org.awaitility.Awaitility.await("the commands ended").atMost(java.time.Duration.ofSeconds(seconds))
+                .pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> { // walks forward: each id is looked up until it has ended, never again after
+                    while (next[0] < ids.size() && gateway.status(ids.get(next[0])).map(CommandStatus::state)
+                            .filter(CommandState::terminal).isPresent()) {
+                        next[0]++;
+                    }
+                    return next[0] == ids.size();
+                });
+        if (completed) {
+            for (String id : ids) {
+                CommandStatus status = gateway.status(id).orElseThrow();
+                if (status.state() != CommandState.COMPLETED) {
+                    throw new IllegalStateException("setup command " + id + " ended " + status.state() + ": "
+                            + status.errors());
+                }
+            }
+        }
+    }
+
+    /** Runs only these figures: {@code target/bench-intake/report.md}. */
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench-intake");
+        Report report = new Report();
+        run(out.resolve("data-" + System.nanoTime()), report);
+        report.write(out);
+        System.exit(0);
+    }
+}

@@ -1,5 +1,6 @@
 package io.farmhub.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    {@code errors}, {@code queries}, or {@code *} for everything
  * @param quotas      user name (or role) → command type → commands per UTC day
  * @param openPaths   paths below {@code /api} that need no key (e.g. a webhook that authenticates otherwise)
- * @param jwt         Entra ID settings (not built: see README)
+ * @param jwt         Entra ID access tokens (azure profile): accepted only when {@code issuer-uri} is set
  */
 @ConfigurationProperties("farmhub.security")
 public record SecurityProperties(
@@ -32,7 +33,7 @@ public record SecurityProperties(
         reads = reads == null ? Map.of() : Map.copyOf(reads);
         quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
         openPaths = openPaths == null ? List.of() : List.copyOf(openPaths);
-        jwt = jwt == null ? new Jwt(null) : jwt;
+        jwt = jwt == null ? new Jwt(null, null, null, null) : jwt;
     }
 
     /** One configured user; the key itself is never configured, only its hash. */
@@ -47,6 +48,27 @@ public record SecurityProperties(
         }
     }
 
-    public record Jwt(String issuerUri) {
+    /**
+     * {@code farmhub.security.jwt}: bearer JWTs from one OpenID Connect issuer (Entra ID:
+     * {@code https://login.microsoftonline.com/<tenant>/v2.0}). Empty {@code issuer-uri}: API keys only.
+     *
+     * @param issuerUri          the tokens' {@code iss}; its {@code /.well-known/openid-configuration} names the JWKS
+     * @param audience           the {@code aud} a token must carry (the hub's app registration: its client id or
+     *                           Application ID URI)
+     * @param clockSkew          how far {@code exp} and {@code nbf} may be off this host's clock
+     * @param keyRefreshInterval the least time between two JWKS downloads caused by tokens with unknown key ids, so
+     *                           a stream of forged key ids cannot make the hub hammer the issuer
+     */
+    public record Jwt(String issuerUri, String audience, Duration clockSkew, Duration keyRefreshInterval) {
+        public Jwt {
+            issuerUri = issuerUri == null || issuerUri.isBlank() ? null : issuerUri.trim();
+            audience = audience == null || audience.isBlank() ? null : audience.trim();
+            clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+            keyRefreshInterval = keyRefreshInterval == null ? Duration.ofSeconds(30) : keyRefreshInterval;
+        }
+
+        public boolean enabled() {
+            return issuerUri != null;
+        }
     }
 }

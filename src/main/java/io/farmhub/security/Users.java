@@ -43,9 +43,9 @@ public class Users {
                     add(name, config.apiKeySha256(), Set.copyOf(config.roles())));
             log.info("{} users configured: {}", byName.size(), byName.keySet());
         }
-        if (properties.jwt().issuerUri() != null && !properties.jwt().issuerUri().isBlank()) {
-            log.warn("farmhub.security.jwt.issuer-uri is set, but this build validates API keys only: "
-                    + "requests with a JWT are refused with 401");
+        if (properties.jwt().enabled()) {
+            log.info("Entra ID tokens from {} for audience {} are accepted beside API keys",
+                    properties.jwt().issuerUri(), properties.jwt().audience());
         }
     }
 

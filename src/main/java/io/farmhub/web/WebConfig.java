@@ -1,6 +1,7 @@
 package io.farmhub.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.farmhub.security.EntraIdTokens;
 import io.farmhub.security.SecurityProperties;
 import io.farmhub.security.User;
 import io.farmhub.security.Users;
@@ -18,16 +19,17 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The HTTP front door: who is calling (API key → {@link User}), then how big the body may be. A controller
+ * The HTTP front door: who is calling (API key or Entra ID token → {@link User}), then how big the body may be. A controller
  * method names a {@link User} parameter to get the caller.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(Users users, ObjectMapper mapper,
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(Users users, EntraIdTokens tokens, ObjectMapper mapper,
             SecurityProperties security) {
-        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(users, mapper, security.openPaths()));
+        var registration = new FilterRegistrationBean<>(
+                new ApiKeyFilter(users, tokens, mapper, security.openPaths()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
     }

@@ -1,5 +1,6 @@
 package io.farmhub.commands;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.DomainEvent;
@@ -7,6 +8,7 @@ import io.farmhub.core.NewEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a command's own stream {@code command/<CommandType>/<commandId>} records, one entry per step outcome.
@@ -32,9 +34,18 @@ public sealed interface CommandEntry extends DomainEvent {
             "CommandFailed", Failed.class,
             "CommandResumed", Resumed.class);
 
-    /** CREATED: the command as submitted, with the canonical hash of its type and payload. */
+    /**
+     * CREATED: the command as submitted, with the canonical hash of its type and payload, and the roles a bearer
+     * token granted its submitter (absent for configured users: their configured roles apply).
+     */
     record Created(String commandId, String commandType, JsonNode payload, String payloadHash,
-            String submittedBy, CommandSource source, Instant at) implements CommandEntry {
+            String submittedBy, CommandSource source, Instant at,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Set<String> grantedRoles) implements CommandEntry {
+
+        public Created(String commandId, String commandType, JsonNode payload, String payloadHash,
+                String submittedBy, CommandSource source, Instant at) {
+            this(commandId, commandType, payload, payloadHash, submittedBy, source, at, null);
+        }
     }
 
     /** A step finished; {@code detail} says what it did, for people. */
@@ -65,7 +76,7 @@ public sealed interface CommandEntry extends DomainEvent {
     record Failed(String step, String message, Instant at) implements CommandEntry {
     }
 
-    /** Someone asked a FAILED command to go on from its last completed step. */
+    /** The user {@code by} asked a FAILED command to go on from its last completed step. */
     record Resumed(String by, Instant at) implements CommandEntry {
     }
 }

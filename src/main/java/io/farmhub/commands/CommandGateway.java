@@ -19,8 +19,11 @@ public interface CommandGateway {
     /** Recent commands, newest first, optionally only those in {@code state}. */
     List<CommandStatus> recent(CommandState state, int limit);
 
-    /** Drives a FAILED command again from its last completed step. Empty when the command is unknown. */
-    Optional<CommandStatus> resume(String commandId);
+    /**
+     * Drives a FAILED command again from its last completed step, recording {@code by} (the user who asked) on
+     * the command's stream. Empty when the command is unknown.
+     */
+    Optional<CommandStatus> resume(String commandId, String by);
 
     /**
      * Calls {@code onChange} with the current status and then on every step recorded, until the command reaches

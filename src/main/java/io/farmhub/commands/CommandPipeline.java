@@ -56,7 +56,7 @@ public class CommandPipeline implements CommandGateway {
         }
         index.put(commandId, stream, commands.now());
         CommandEntry.Created created = new CommandEntry.Created(commandId, request.commandType(), request.payload(),
-                hash, request.submittedBy(), request.source(), commands.now());
+                hash, request.submittedBy(), request.source(), commands.now(), request.grantedRoles());
         Optional<CommandProgress> fresh = commands.create(stream, created);
         if (fresh.isPresent()) {
             drive(fresh.get());
@@ -84,16 +84,19 @@ public class CommandPipeline implements CommandGateway {
                 .toList();
     }
 
-    /** FAILED: recorded as resumed and driven from its last completed step. Still running: driven again. */
+    /**
+     * FAILED: recorded as resumed by {@code by} and driven from its last completed step. Still running: driven
+     * again (nothing is recorded: nothing about the command changed).
+     */
     @Override
-    public Optional<CommandStatus> resume(String commandId) {
+    public Optional<CommandStatus> resume(String commandId, String by) {
         Optional<CommandProgress> found = commands.load(commandId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         CommandProgress p = found.get();
         if (p.state() == CommandState.FAILED) {
-            p = commands.record(p, new CommandEntry.Resumed(null, commands.now()))
+            p = commands.record(p, new CommandEntry.Resumed(by, commands.now()))
                     .orElseGet(() -> commands.reload(found.get()));
         }
         if (!p.state().terminal()) {

@@ -26,6 +26,7 @@ import java.util.Set;
  *
  * @param version   how many entries the command stream holds (the expected version of the next entry)
  * @param decisions how many times the handler decided (conflicts make it decide again, at most 5 times)
+ * @param grantedRoles the roles a bearer token granted the submitter (null: the configured user's roles apply)
  */
 public record CommandProgress(
         StreamId stream,
@@ -37,7 +38,8 @@ public record CommandProgress(
         CommandState stateBeforeFailure,
         int decisions,
         Decided decision,
-        Map<String, Appended> appended) {
+        Map<String, Appended> appended,
+        Set<String> grantedRoles) {
 
     public static final String INFRASTRUCTURE_FAULT = "INFRASTRUCTURE_FAULT";
 
@@ -59,7 +61,8 @@ public record CommandProgress(
     static CommandProgress start(StreamId stream, CommandEntry.Created c) {
         CommandStatus status = new CommandStatus(c.commandId(), c.commandType(), CommandState.CREATED,
                 c.submittedBy(), c.source(), c.at(), c.at(), List.of(), List.of(), List.of());
-        return new CommandProgress(stream, 1, status, c.payload(), c.payloadHash(), Set.of(), null, 0, null, Map.of());
+        return new CommandProgress(stream, 1, status, c.payload(), c.payloadHash(), Set.of(), null, 0, null, Map.of(),
+                c.grantedRoles());
     }
 
     /** The progress after one more entry. */
@@ -95,7 +98,7 @@ public record CommandProgress(
             next.state = CommandState.FAILED;
             next.errors = List.of(new CommandStatus.Error(INFRASTRUCTURE_FAULT, null, f.message(), false));
         } else if (entry instanceof CommandEntry.Resumed r) {
-            next.step("resume", "done", r.by());
+            next.step("resume", "done", r.by() == null ? null : "resumed by " + r.by(), r.by());
             next.state = stateBeforeFailure == null ? status.state() : stateBeforeFailure;
             next.stateBeforeFailure = null;
             next.errors = List.of();
@@ -173,7 +176,11 @@ public record CommandProgress(
         }
 
         Next step(String step, String status, String detail) {
-            steps.add(new CommandStatus.Step(step, status, at, detail));
+            return step(step, status, detail, null);
+        }
+
+        Next step(String step, String status, String detail, String by) {
+            steps.add(new CommandStatus.Step(step, status, at, detail, by));
             return this;
         }
 
@@ -194,7 +201,7 @@ public record CommandProgress(
             CommandStatus status = new CommandStatus(s.commandId(), s.commandType(), state, s.submittedBy(), s.source(),
                     s.createdAt(), at, List.copyOf(steps), List.copyOf(errors), List.copyOf(events));
             return new CommandProgress(from.stream, from.version + 1, status, from.payload, from.payloadHash,
-                    Set.copyOf(done), stateBeforeFailure, decisions, decision, Map.copyOf(appended));
+                    Set.copyOf(done), stateBeforeFailure, decisions, decision, Map.copyOf(appended), from.grantedRoles);
         }
     }
 }

@@ -23,9 +23,16 @@ public record CommandStatus(
         List<Error> errors,
         List<AppendedEvent> events) {
 
-    /** One pipeline step's outcome, e.g. {@code {"step": "validate", "status": "done", "at": "..."}}. */
+    /**
+     * One pipeline step's outcome, e.g. {@code {"step": "validate", "status": "done", "at": "..."}}; {@code by} names
+     * the user who asked for it, where that is someone other than the submitter's pipeline (a resume).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(String step, String status, Instant at, String detail) {
+    public record Step(String step, String status, Instant at, String detail, String by) {
+
+        public Step(String step, String status, Instant at, String detail) {
+            this(step, status, at, detail, null);
+        }
     }
 
     /** A rule the command broke, or the cause of a failure ({@code fatal}: the command cannot complete as sent). */

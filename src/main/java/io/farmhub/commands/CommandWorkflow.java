@@ -4,6 +4,7 @@ import io.farmhub.core.CommandHandler;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
 import io.farmhub.security.Authorizer;
+import io.farmhub.security.User;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -119,8 +120,12 @@ public class CommandWorkflow {
             }
             // A missing type is asked about as "" (no role names it); validation then says UNKNOWN_COMMAND.
             String commandType = current.commandType() == null ? "" : current.commandType();
-            Optional<Rejection> refused = authorise.authorise(current.status().submittedBy(), commandType,
-                    current.commandId());
+            String submittedBy = current.status().submittedBy();
+            // A token's roles travel with the command (no configuration holds them); a configured user's are read now.
+            Optional<Rejection> refused = current.grantedRoles() == null
+                    ? authorise.authorise(submittedBy, commandType, current.commandId())
+                    : authorise.authorise(new User(submittedBy, current.grantedRoles(), submittedBy, true), commandType,
+                            current.commandId());
             return refused.<CommandEntry>map(r -> rejections.rejected(WorkflowStep.AUTHORISE, List.of(r)))
                     .orElseGet(() -> done(WorkflowStep.AUTHORISE, null));
         });

@@ -23,7 +23,13 @@ public class SensorIntake {
     }
 
     public SensorBatch read(SensorPost post) {
-        return readings.read(post.body(), post.submittedBy());
+        SensorBatch batch = readings.read(post.body(), post.submittedBy());
+        if (post.grantedRoles() == null || !(batch instanceof SensorBatch.Read read)) {
+            return batch;
+        }
+        return new SensorBatch.Read(read.accepted().stream()
+                .map(a -> new SensorBatch.Accepted(a.index(), a.command().withGrantedRoles(post.grantedRoles())))
+                .toList(), read.rejected());
     }
 
     public SensorBatch read(String body, String submittedBy) {

@@ -1,5 +1,14 @@
 package io.farmhub.intake;
 
-/** A body of readings posted to {@code POST /api/sensors/readings}, with the user whose API key sent it. */
-public record SensorPost(String body, String submittedBy) {
+import java.util.Set;
+
+/**
+ * A body of readings posted to {@code POST /api/sensors/readings}, with the user whose credential sent it and,
+ * for a bearer token, the roles it granted (null for an API-key user).
+ */
+public record SensorPost(String body, String submittedBy, Set<String> grantedRoles) {
+
+    public SensorPost(String body, String submittedBy) {
+        this(body, submittedBy, null);
+    }
 }

@@ -11,5 +11,9 @@ import java.util.Optional;
  */
 public interface Authorizer {
 
+    /** For a configured user, by name (the inbox, schedules, a command re-driven after a restart). */
     Optional<Rejection> authorise(String user, String commandType, String commandId);
+
+    /** For a user whose roles are known already: a token's, which no configuration holds. */
+    Optional<Rejection> authorise(User user, String commandType, String commandId);
 }

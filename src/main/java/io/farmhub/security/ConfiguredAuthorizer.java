@@ -39,12 +39,19 @@ public class ConfiguredAuthorizer implements Authorizer {
             return Optional.of(Rejection.of(ErrorCode.FORBIDDEN, "submittedBy",
                     "'" + userName + "' is not a FarmHub user, so it may not issue " + commandType + "."));
         }
-        if (!permissions.mayIssue(user.get(), commandType)) {
+        return authorise(user.get(), commandType, commandId);
+    }
+
+    @Override
+    public Optional<Rejection> authorise(User user, String commandType, String commandId) {
+        String userName = user.name();
+        if (!permissions.mayIssue(user, commandType)) {
+            String who = user.displayName().equals(userName) ? userName : userName + " (" + user.displayName() + ")";
             return Optional.of(Rejection.of(ErrorCode.FORBIDDEN, "commandType",
-                    userName + " (roles " + String.join(", ", user.get().roles().stream().sorted().toList())
+                    who + " (roles " + String.join(", ", user.roles().stream().sorted().toList())
                             + ") may not issue " + commandType + "."));
         }
-        OptionalInt quota = permissions.dailyQuota(user.get(), commandType);
+        OptionalInt quota = permissions.dailyQuota(user, commandType);
         if (quota.isPresent()) {
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             if (!ledger.count(userName, commandType, commandId, today, quota.getAsInt())) {

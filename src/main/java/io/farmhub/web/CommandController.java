@@ -76,12 +76,13 @@ public class CommandController {
             throw refused(HttpStatus.BAD_REQUEST, Rejection.of(ErrorCode.UNKNOWN_COMMAND, "commandType",
                     "FarmHub has no command called '" + doc.commandType() + "'."), doc, commandId, user, source);
         }
-        Optional<Rejection> denied = authorizer.authorise(user.name(), doc.commandType(), commandId);
+        Optional<Rejection> denied = authorizer.authorise(user, doc.commandType(), commandId);
         if (denied.isPresent()) {
             throw refused(HttpStatus.FORBIDDEN, denied.get(), doc, commandId, user, source);
         }
         Submission submission = gateway.submit(
-                new CommandRequest(doc.commandType(), commandId, doc.payload(), user.name(), source));
+                new CommandRequest(doc.commandType(), commandId, doc.payload(), user.name(), source,
+                        user.rolesToCarry()));
         if (submission instanceof Submission.Accepted accepted) {
             return ResponseEntity.accepted().location(java.net.URI.create(statusUrl(commandId)))
                     .body(Map.of("commandId", commandId, "state", accepted.status().state(),
@@ -130,7 +131,7 @@ public class CommandController {
             throw new ApiProblem(HttpStatus.CONFLICT, ErrorCode.CONFLICT.name(), null, "The command is "
                     + status.state() + ": there is nothing to resume; only a FAILED or stalled command can be.");
         }
-        CommandStatus resumed = gateway.resume(commandId)
+        CommandStatus resumed = gateway.resume(commandId, user.name())
                 .orElseThrow(() -> ApiProblem.notFound("There is no command '" + commandId + "'."));
         return ResponseEntity.accepted().body(Map.of("commandId", commandId, "state", resumed.state(),
                 "statusUrl", statusUrl(commandId)));

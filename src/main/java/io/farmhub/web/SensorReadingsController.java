@@ -51,7 +51,7 @@ public class SensorReadingsController {
             throw ApiProblem.forbidden(message);
         }
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-        Object answer = producer.requestBody(route, new SensorPost(text, user.name()));
+        Object answer = producer.requestBody(route, new SensorPost(text, user.name(), user.rolesToCarry()));
         if (answer instanceof SensorBatch.Refused refused) {
             HttpStatus status = refused.rejection().code() == ErrorCode.TOO_LARGE
                     ? HttpStatus.PAYLOAD_TOO_LARGE

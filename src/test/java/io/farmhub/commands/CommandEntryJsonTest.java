@@ -9,6 +9,7 @@ import io.farmhub.core.Json;
 import io.farmhub.core.NewEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,8 @@ class CommandEntryJsonTest {
                 new CommandEntry.Created("c-1", "RecordMilking", Json.MAPPER.readTree(
                         "{\"earTag\":\"IE12345670012\",\"litres\":12.40,\"n\":[1,2.5e3,null],\"ok\":true}"),
                         "hash", "máire", CommandSource.inbox("máire/moves.csv", 3), AT),
+                new CommandEntry.Created("c-2", "RecordMilking", Json.MAPPER.readTree("{\"litres\":1}"), "hash",
+                        "0b7c3f1e-oid", CommandSource.api("0b7c3f1e-oid"), AT, Set.of("sensor-gateway")),
                 new CommandEntry.StepDone("validate", null, AT),
                 new CommandEntry.StepDone("log-parameters", "RecordMilking by máire from api:máire 🐄", AT),
                 new CommandEntry.Rejected("validate", List.of(new CommandStatus.Error("OUT_OF_RANGE", "litres",
@@ -38,7 +41,8 @@ class CommandEntryJsonTest {
                 new CommandEntry.Appended("farm/cow/IE12345670012", List.of(new CommandStatus.AppendedEvent(
                         "farm/cow/IE12345670012", 5, "AnimalRelocated")), List.of("e-1"), true, AT),
                 new CommandEntry.Failed("handle", "disk full", AT),
-                new CommandEntry.Resumed(null, AT));
+                new CommandEntry.Resumed(null, AT),
+                new CommandEntry.Resumed("mary", AT));
         for (CommandEntry entry : entries) {
             String wrapped = Json.MAPPER.writeValueAsString(JsonNodeFactory.instance.pojoNode(entry));
             assertThat(wrapped).isEqualTo(Json.MAPPER.writeValueAsString(types.toData(entry)));

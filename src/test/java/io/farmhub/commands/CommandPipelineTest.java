@@ -172,6 +172,6 @@ class CommandPipelineTest extends PipelineTestBase {
         assertThat(gateway.recent(CommandState.INVALID, 100)).extracting(CommandStatus::commandId)
                 .contains(second).doesNotContain(first);
         assertThat(gateway.status("never-sent")).isEmpty();
-        assertThat(gateway.resume("never-sent")).isEmpty();
+        assertThat(gateway.resume("never-sent", "mary")).isEmpty();
     }
 }

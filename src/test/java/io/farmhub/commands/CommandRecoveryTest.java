@@ -95,9 +95,11 @@ class CommandRecoveryTest extends PipelineTestBase {
         assertThat(errors.recent(100)).noneMatch(e -> e.commandId().equals(id));
 
         faults().heal();
-        assertThat(gateway.resume(id).orElseThrow().state()).isIn(CommandState.IN_PROGRESS, CommandState.COMPLETED);
+        assertThat(gateway.resume(id, "mary").orElseThrow().state()).isIn(CommandState.IN_PROGRESS, CommandState.COMPLETED);
         CommandStatus done = awaitState(id, CommandState.COMPLETED);
         assertThat(steps(done)).containsSubsequence("handle:failed", "resume:done", "handle:done", "complete:done");
+        assertThat(done.steps()).filteredOn(s -> s.step().equals("resume")).singleElement()
+                .satisfies(s -> assertThat(s.by()).isEqualTo("mary"));
         assertThat(done.events()).extracting(CommandStatus.AppendedEvent::stream)
                 .containsExactly("farm/tally/" + first, "farm/tally/" + second);
         assertThat(tallyEvents(first)).hasSize(1);

@@ -8,6 +8,7 @@ import io.farmhub.core.EventTypeRegistry;
 import io.farmhub.core.Rejection;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.security.Authorizer;
+import io.farmhub.security.User;
 import java.util.Optional;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -38,9 +39,20 @@ public class PipelineTestConfiguration {
     @Bean
     @Primary
     Authorizer everyoneButStrangers() {
-        return (user, commandType, commandId) -> STRANGER.equals(user)
-                ? Optional.of(Rejection.of(ErrorCode.FORBIDDEN, "submittedBy", user + " may not issue " + commandType + "."))
-                : Optional.empty();
+        return new Authorizer() {
+            @Override
+            public Optional<Rejection> authorise(String user, String commandType, String commandId) {
+                return STRANGER.equals(user)
+                        ? Optional.of(Rejection.of(ErrorCode.FORBIDDEN, "submittedBy",
+                                user + " may not issue " + commandType + "."))
+                        : Optional.empty();
+            }
+
+            @Override
+            public Optional<Rejection> authorise(User user, String commandType, String commandId) {
+                return authorise(user.name(), commandType, commandId);
+            }
+        };
     }
 
     @Bean

@@ -93,8 +93,8 @@ class SensorEventsRouteTest {
         }
 
         @Override
-        public Optional<CommandStatus> resume(String commandId) {
-            return real.resume(commandId);
+        public Optional<CommandStatus> resume(String commandId, String by) {
+            return real.resume(commandId, by);
         }
 
         @Override

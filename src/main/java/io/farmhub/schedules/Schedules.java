@@ -66,10 +66,23 @@ public class Schedules {
         lock.runOnce(schedule, firing, () -> write(report, day));
     }
 
-    /** A firing of the reconciliation schedule. */
+    /** A firing of the reconciliation schedule: once across hubs. */
     public void reconcile(String schedule, Exchange exchange) {
-        lock.runOnce(schedule, firing(exchange), () -> reconcilers.orderedStream().forEach(reconciler ->
-                log.info("schedule {}: {} drove {} forward", schedule, reconciler.name(), reconciler.reconcile())));
+        lock.runOnce(schedule, firing(exchange), () -> reconcileAll("schedule " + schedule));
+    }
+
+    /**
+     * The run at start-up, on every hub and without the firing lock: what this hub's previous process left running
+     * is found by this hub's first run ({@link io.farmhub.commands.CommandReconciliation}), and waiting for the
+     * schedule's next firing (which may run on another hub) would leave it stalled for up to its interval.
+     */
+    public void reconcileAtStartUp() {
+        reconcileAll("reconciliation at start-up");
+    }
+
+    private void reconcileAll(String run) {
+        reconcilers.orderedStream().forEach(reconciler ->
+                log.info("{}: {} drove {} forward", run, reconciler.name(), reconciler.reconcile()));
     }
 
     /** The stores' report keys for a report and day: {@code <report>/<yyyy-mm-dd>.csv} and {@code .json}. */

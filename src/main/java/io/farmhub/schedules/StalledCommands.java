@@ -4,6 +4,7 @@ import io.farmhub.commands.CommandReconciliation;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * to the command workflow again, which repeats no step already recorded.
  */
 @Component
+@Order(1) // before the projections: a command stalled mid-way is the more urgent repair
 class StalledCommands implements Reconciler {
 
     private final CommandReconciliation reconciliation;

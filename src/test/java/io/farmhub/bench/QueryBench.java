@@ -69,7 +69,8 @@ final class QueryBench {
         // put off, so the figures are the query engine's alone.
         return new SpringApplicationBuilder(FarmHubApplication.class).web(WebApplicationType.NONE)
                 .run("--farmhub.data-dir=" + data, "--logging.level.root=WARN",
-                        "--farmhub.routes.projections.reconcile=timer:projection-reconciliation?delay=86400000");
+                        "--farmhub.schedules.reconciliation.cron=0 0 0 1 1 ? 2099",
+                        "--farmhub.routes.reconciliation-at-start-up=timer:reconciliation-at-start-up?delay=86400000");
     }
 
     /** Median milliseconds of herd-register with the cache emptied first, after five warm-up runs (the JIT's). */

@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One hub shared by the pipeline tests: the real SQLite store and command index in a fresh data folder, the real
- * routes, the Tally handlers. Retries are quick and reconciliation runs every quarter second for commands idle
+ * routes, the Tally handlers. Retries are quick and the reconciliation schedule fires every second for commands idle
  * for three seconds, so recovery is observable within a test.
  */
 @CamelSpringBootTest
@@ -39,8 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "farmhub.commands.retry.delay=10",
         "farmhub.commands.retry.multiplier=1",
         "farmhub.commands.stalled-after=PT3S",
-        "farmhub.commands.reconcile-every=250",
-        "farmhub.routes.commands.reconcile=timer:command-reconciliation?delay=250&period=250"})
+        "farmhub.schedules.reconciliation.cron=* * * * * ?"})
 @Import(PipelineTestConfiguration.class)
 abstract class PipelineTestBase {
 

@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every notification lost (none is sent at all): the reconciliation route, on its timer, catches the cached
- * states up with the streams, and the classifier index with them.
+ * Every notification lost (none is sent at all): the reconciliation schedule catches the cached states up with
+ * the streams, and the classifier index with them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ScheduledReconciliationTest {
@@ -31,9 +31,11 @@ class ScheduledReconciliationTest {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "reconcile-").resolve("data");
         registry.add("farmhub.data-dir", data::toString);
         HubUsers.register(registry);
-        registry.add("farmhub.projections.reconcile-every", () -> "300");
-        registry.add("farmhub.routes.projections.reconcile",
-                () -> "timer:projection-reconciliation?delay=300&period=${farmhub.projections.reconcile-every}");
+        // The schedule, through Quartz, every second; the run at start-up is put off, so only the schedule can
+        // catch the projections up here.
+        registry.add("farmhub.schedules.reconciliation.cron", () -> "* * * * * ?");
+        registry.add("farmhub.routes.reconciliation-at-start-up",
+                () -> "timer:reconciliation-at-start-up?repeatCount=1&delay=3600000");
     }
 
     @Autowired

@@ -47,9 +47,8 @@ class QueryAzureTest {
         registry.add("farmhub.data-dir", () -> "target/test-data/query-azure");
         registry.add("farmhub.eventstore.appendblob.container", () -> EVENTS);
         // No Event Grid here: the projections (and so the classifier sets) learn of appends by reconciliation,
-        // which this hub runs every second instead of every ten minutes.
-        registry.add("farmhub.routes.projections.reconcile",
-                () -> "timer:projection-reconciliation?delay=500&period=1000");
+        // whose schedule this hub fires every second instead of every ten minutes.
+        registry.add("farmhub.schedules.reconciliation.cron", () -> "* * * * * ?");
         registry.add("farmhub.routes.reports",
                 () -> "azure-storage-blob://" + Azurite.ACCOUNT + "/" + REPORTS + "?serviceClient=#blobServiceClient");
     }

@@ -53,6 +53,20 @@ class ConfiguredAuthorizerTest {
     }
 
     @Test
+    void a_token_user_is_judged_by_the_roles_its_token_granted_though_no_configuration_names_it() throws SQLException {
+        ConfiguredAuthorizer authorizer = authorizerAt("2026-11-20T10:00:00Z",
+                Map.of("contractor", Map.of("RecordTractorService", 1)));
+        User token = new User("0b7c-oid", java.util.Set.of("contractor"), "pat@farm.example", true);
+        assertThat(authorizer.authorise("0b7c-oid", "RecordTractorService", "c1")).map(Rejection::code)
+                .contains(ErrorCode.FORBIDDEN);
+        assertThat(authorizer.authorise(token, "RecordTractorService", "c1")).isEmpty();
+        assertThat(authorizer.authorise(token, "RecordTractorService", "c2")).map(Rejection::code)
+                .contains(ErrorCode.QUOTA_EXCEEDED);
+        Optional<Rejection> denied = authorizer.authorise(token, "RecordSale", "c3");
+        assertThat(denied.orElseThrow().message()).contains("0b7c-oid (pat@farm.example)").contains("contractor");
+    }
+
+    @Test
     void a_role_without_the_command_type_is_forbidden() throws SQLException {
         Optional<Rejection> denied = authorizerAt("2026-11-20T10:00:00Z", Map.of())
                 .authorise("joe", "RecordSale", "c1");

@@ -39,7 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "farmhub.commands.retry.delay=10",
         "farmhub.commands.retry.multiplier=1",
         "farmhub.commands.stalled-after=PT3S",
-        "farmhub.schedules.reconciliation.cron=* * * * * ?"})
+        "farmhub.schedules.reconciliation.cron=* * * * * ?",
+        // Camel names its Quartz scheduler after the context, and Quartz keeps one scheduler per name in the JVM:
+        // a name of its own keeps this hub's firings from going to another test's hub.
+        "camel.main.name=farmhub-pipeline-test"})
 @Import(PipelineTestConfiguration.class)
 abstract class PipelineTestBase {
 

@@ -34,6 +34,8 @@ class ScheduledReconciliationTest {
         // The schedule, through Quartz, every second; the run at start-up is put off, so only the schedule can
         // catch the projections up here.
         registry.add("farmhub.schedules.reconciliation.cron", () -> "* * * * * ?");
+        // Its own Quartz scheduler (named after the Camel context): no other test's hub takes these firings.
+        registry.add("camel.main.name", () -> "farmhub-reconciliation-test");
         registry.add("farmhub.routes.reconciliation-at-start-up",
                 () -> "timer:reconciliation-at-start-up?repeatCount=1&delay=3600000");
     }

@@ -49,6 +49,8 @@ class QueryAzureTest {
         // No Event Grid here: the projections (and so the classifier sets) learn of appends by reconciliation,
         // whose schedule this hub fires every second instead of every ten minutes.
         registry.add("farmhub.schedules.reconciliation.cron", () -> "* * * * * ?");
+        // Its own Quartz scheduler (named after the Camel context): no other test's hub takes these firings.
+        registry.add("camel.main.name", () -> "farmhub-query-azure-test");
         registry.add("farmhub.routes.reports",
                 () -> "azure-storage-blob://" + Azurite.ACCOUNT + "/" + REPORTS + "?serviceClient=#blobServiceClient");
     }

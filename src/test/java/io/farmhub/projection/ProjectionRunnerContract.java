@@ -272,8 +272,8 @@ abstract class ProjectionRunnerContract {
 
         follower.onNotification(hers);
 
-        assertThat(counted.lostWrites()).as("her remembered cow-summary and cow-locations are stale: both writes refused")
-                .isEqualTo(2);
+        assertThat(counted.lostWrites()).as("her remembered cow-summary, cow-locations and barn checkpoint are stale:"
+                + " all three writes refused").isEqualTo(3);
         assertThat(announced.takenAsLines()).doesNotContain("projection-changed cow-summary/" + FRIESIAN);
         assertThat(cowStates(cachedStates())).isEqualTo(cowStates(rebuiltStates()));
     }

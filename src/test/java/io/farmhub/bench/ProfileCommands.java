@@ -7,7 +7,7 @@ import java.time.Duration;
 import jdk.jfr.Recording;
 
 /**
- * Not a benchmark: records a JFR profile of commands.in-process only (after a warm-up), for finding where a
+ * Not a benchmark: records a JFR profile of commands.in-process (or, with a third argument {@code http}, commands.http) only (after a warm-up), for finding where a
  * command's CPU goes. {@code java -cp ... io.farmhub.bench.ProfileCommands target/prof/in-process.jfr [rounds]}
  */
 public final class ProfileCommands {
@@ -18,14 +18,17 @@ public final class ProfileCommands {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/prof/in-process.jfr");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        boolean http = args.length > 2 && args[2].equals("http");
         Path data = Files.createTempDirectory("farmhub-profile");
         try (BenchHub hub = BenchHub.start(data.resolve("hub"))) {
             CommandGateway gateway = hub.gateway();
+            HttpSender sender = new HttpSender(hub.commandsUri(), BenchHub.API_KEY, CommandBench.CLIENTS);
+            CommandBench.Sender send = http ? sender::send : (c, r) -> CommandBench.accepted(gateway.submit(r), r);
             HerdWorkload herd = new HerdWorkload("hub", 2_000);
             CommandBench.untilCompleted(gateway, herd.fields(), (c, r) -> CommandBench.accepted(gateway.submit(r), r));
             CommandBench.untilCompleted(gateway, herd.purchases(), (c, r) -> CommandBench.accepted(gateway.submit(r), r));
             for (int i = 0; i < 3; i++) {
-                CommandBench.untilCompleted(gateway, herd.next(2_000), (c, r) -> CommandBench.accepted(gateway.submit(r), r));
+                CommandBench.untilCompleted(gateway, herd.next(2_000), send);
             }
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -36,8 +39,7 @@ public final class ProfileCommands {
                 recording.start();
                 for (int i = 0; i < rounds; i++) {
                     long cpu = os.getProcessCpuTime();
-                    double rate = CommandBench.untilCompleted(gateway, herd.next(2_000),
-                            (c, r) -> CommandBench.accepted(gateway.submit(r), r));
+                    double rate = CommandBench.untilCompleted(gateway, herd.next(2_000), send);
                     System.out.printf("[profile] round %d: %.0f commands/s, %.0f µs of CPU per command%n", i, rate,
                             (os.getProcessCpuTime() - cpu) / 1e3 / 2_000);
                 }

@@ -8,9 +8,6 @@ import io.farmhub.core.NewEvent;
 import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStore;
-import java.nio.ByteBuffer;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -34,14 +32,6 @@ public class CommandLog {
     /** Each entry type's stored name, by class. */
     private static final Map<Class<?>, String> TYPE_NAMES = CommandEntry.TYPES.entrySet().stream()
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
-
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (NoSuchAlgorithmException e) {
-            return new SecureRandom();
-        }
-    });
 
     /** Drivers racing on one step settle within a few rounds; more means something is badly wrong. */
     private static final int MAX_RELOADS = 10;
@@ -204,17 +194,16 @@ public class CommandLog {
     }
 
     /**
-     * A random (version 4) UUID for an entry, from a generator of this thread's own. {@code UUID.randomUUID()}
-     * draws every id from one shared generator behind one lock, and a hundred workflow threads queued for it.
-     * Random, not derived from the entry's position: two drivers racing for one position must get different ids,
-     * or the store would take the loser's append for a repeat of the winner's.
+     * A random (version 4) UUID for an entry, from this thread's {@link ThreadLocalRandom}. Random, not derived
+     * from the entry's position: two drivers racing for one position must get different ids, or the store would
+     * take the loser's append for a repeat of the winner's. An entry id only has to be unique, never secret, so
+     * neither {@code UUID.randomUUID()} (one shared generator behind one lock) nor a SecureRandom per thread (a
+     * DRBG draw per entry) is worth its cost here.
      */
     static String randomEventId() {
-        byte[] bytes = new byte[16];
-        RANDOM.get().nextBytes(bytes);
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long msb = (b.getLong() & ~0xF000L) | 0x4000L;
-        long lsb = (b.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();
     }
 

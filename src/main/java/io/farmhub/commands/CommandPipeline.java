@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ public class CommandPipeline implements CommandGateway {
     private final CommandWatchers watchers;
     private final ProducerTemplate producer;
     private final String workflow;
+    /** The workflow's endpoint, resolved once: resolving its URI on every command cost more than the send. */
+    private volatile Endpoint endpoint;
 
     public CommandPipeline(CommandLog commands, CommandIndex index, CommandWatchers watchers,
             ProducerTemplate producer, @Value("${farmhub.routes.commands.workflow}") String workflow) {
@@ -127,7 +130,12 @@ public class CommandPipeline implements CommandGateway {
      */
     void drive(CommandProgress progress) {
         try {
-            producer.sendBody(workflow, progress);
+            Endpoint target = endpoint;
+            if (target == null) {
+                target = producer.getCamelContext().getEndpoint(workflow);
+                endpoint = target;
+            }
+            producer.sendBody(target, progress);
         } catch (RuntimeException e) {
             log.warn("could not start the workflow of command {} now; reconciliation will: {}", progress.commandId(),
                     e.getMessage());

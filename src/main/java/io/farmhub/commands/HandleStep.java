@@ -1,6 +1,7 @@
 package io.farmhub.commands;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.farmhub.commands.CommandEntry.PlannedAppend;
 import io.farmhub.core.CommandHandler;
 import io.farmhub.core.Decision;
@@ -167,6 +168,9 @@ public class HandleStep {
         StreamId stream = StreamId.parse(planned.stream());
         AppendResult result = store.append(stream, planned.expectedVersion(), planned.events());
         if (result instanceof AppendResult.Appended a) {
+            if (!a.duplicate()) {
+                decided(planned).ifPresent(events -> cache.appended(stream, planned.expectedVersion(), events));
+            }
             return Optional.of(appended(planned, a.events(), a.duplicate()));
         }
         Set<String> ids = new HashSet<>(planned.events().stream().map(NewEvent::eventId).toList());
@@ -174,6 +178,21 @@ public class HandleStep {
                 .filter(e -> ids.contains(e.eventId()))
                 .toList();
         return ours.size() == ids.size() ? Optional.of(appended(planned, ours, true)) : Optional.empty();
+    }
+
+    /**
+     * The domain events of a planned append, when its decision was made in this process (each still wraps its
+     * record); empty for a decision read back from the command stream, whose events are JSON by then.
+     */
+    private static Optional<List<DomainEvent>> decided(PlannedAppend planned) {
+        List<DomainEvent> events = new ArrayList<>();
+        for (NewEvent e : planned.events()) {
+            if (!(e.data() instanceof POJONode pojo) || !(pojo.getPojo() instanceof DomainEvent event)) {
+                return Optional.empty();
+            }
+            events.add(event);
+        }
+        return Optional.of(events);
     }
 
     private CommandEntry.Appended appended(PlannedAppend planned, List<EventEnvelope> stored, boolean duplicate) {

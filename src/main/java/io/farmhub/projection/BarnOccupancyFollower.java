@@ -23,6 +23,7 @@ final class BarnOccupancyFollower implements StreamFollower {
     private final ProjectionNotifications notifications;
     private final ProjectionDefinition<CowInBarn> checkpoint = new ProjectionDefinition<>(CHECKPOINTS, "cow",
             CowInBarn.class, CowInBarn::empty, CowInBarn::apply, CowInBarn::version, Facets::none);
+    private final RecentStates<CowInBarn> recent = new RecentStates<>(InstanceFollower.RECENT_STATES);
 
     BarnOccupancyFollower(SnapshotStore store, ProjectionNotifications notifications) {
         this.store = store;
@@ -53,16 +54,19 @@ final class BarnOccupancyFollower implements StreamFollower {
         String earTag = events.stream().key();
         List<Notification> out = new ArrayList<>();
         for (int attempt = 1; attempt <= InstanceFollower.MAX_ATTEMPTS; attempt++) {
-            Optional<Snapshot> cached = store.read(CHECKPOINTS, generation, earTag);
-            long seen = cached.map(Snapshot::version).orElse(0L);
-            if (seen >= version) {
+            // Where this process last saw her, else the stored checkpoint (after a lost race, always the store's).
+            RecentStates.Recent<CowInBarn> base = attempt == 1 ? recent.get(generation, earTag) : null;
+            if (base == null) {
+                base = stored(generation, earTag);
+            }
+            if (base.version() >= version) {
                 return out;
             }
-            List<StreamEvents.Stored> unseen = events.after(seen);
+            List<StreamEvents.Stored> unseen = events.after(base.version());
             if (unseen.isEmpty()) {
                 return out;
             }
-            CowInBarn before = cached.map(s -> checkpoint.decode(s.state())).orElseGet(() -> CowInBarn.empty(earTag));
+            CowInBarn before = base.state();
             CowInBarn after = before;
             for (StreamEvents.Stored e : unseen) {
                 after = CowInBarn.apply(after, e.envelope(), e.event());
@@ -77,13 +81,22 @@ final class BarnOccupancyFollower implements StreamFollower {
                 }
             }
             Snapshot next = new Snapshot(CHECKPOINTS, earTag, after.version(), checkpoint.encode(after),
-                    java.util.Map.of(), cached.map(Snapshot::etag).orElse(null));
-            if (store.write(generation, next).isPresent()) {
+                    java.util.Map.of(), base.etag());
+            Optional<Snapshot> written = store.write(generation, next);
+            if (written.isPresent()) {
+                recent.put(generation, earTag, new RecentStates.Recent<>(after.version(), written.get().etag(), after));
                 return out;
             }
+            recent.forget(generation, earTag);
         }
         throw new ProjectionStoreException("barn occupancy of cow " + earTag + " lost "
                 + InstanceFollower.MAX_ATTEMPTS + " write races in a row; reconciliation will try again", null);
+    }
+
+    private RecentStates.Recent<CowInBarn> stored(int generation, String earTag) {
+        Optional<Snapshot> cached = store.read(CHECKPOINTS, generation, earTag);
+        return cached.map(c -> new RecentStates.Recent<>(c.version(), c.etag(), checkpoint.decode(c.state())))
+                .orElseGet(() -> new RecentStates.Recent<>(0L, null, CowInBarn.empty(earTag)));
     }
 
     private List<Notification> updateBarn(int generation, String barnCode, UnaryOperator<BarnSummary> change) {

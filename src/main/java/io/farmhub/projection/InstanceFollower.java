@@ -17,11 +17,14 @@ import java.util.Optional;
 final class InstanceFollower<S> implements StreamFollower {
 
     static final int MAX_ATTEMPTS = 10;
+    /** Instances whose decoded state is kept (a few KiB each): a herd of this size folds without reading. */
+    static final int RECENT_STATES = 10_000;
 
     private final ProjectionDefinition<S> definition;
     private final SnapshotStore store;
     private final ProjectionNotifications notifications;
     private final Clock clock;
+    private final RecentStates<S> recent = new RecentStates<>(RECENT_STATES);
 
     InstanceFollower(ProjectionDefinition<S> definition, SnapshotStore store, ProjectionNotifications notifications,
             Clock clock) {
@@ -54,27 +57,39 @@ final class InstanceFollower<S> implements StreamFollower {
     public List<Notification> catchUp(int generation, long version, StreamEvents events) {
         String key = events.stream().key();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<Snapshot> cached = store.read(definition.name(), generation, key);
-            long seen = cached.map(Snapshot::version).orElse(0L);
-            if (seen >= version) {
+            // The state this process stored last, else the store's copy (after a lost race, always the store's).
+            RecentStates.Recent<S> base = attempt == 1 ? recent.get(generation, key) : null;
+            if (base == null) {
+                base = stored(generation, key);
+            }
+            if (base.version() >= version) {
                 return List.of();
             }
-            List<StreamEvents.Stored> unseen = events.after(seen);
+            List<StreamEvents.Stored> unseen = events.after(base.version());
             if (unseen.isEmpty()) {
                 return List.of(); // notified of a version this store does not show yet: the next hint will come
             }
-            S before = cached.map(s -> definition.decode(s.state())).orElseGet(() -> definition.empty().apply(key));
+            S before = base.state();
             S after = before;
             for (StreamEvents.Stored e : unseen) {
                 after = definition.fold().apply(after, e.envelope(), e.event());
             }
-            Snapshot next = snapshot(key, after, cached.map(Snapshot::etag).orElse(null));
-            if (store.write(generation, next).isPresent()) {
+            Optional<Snapshot> written = store.write(generation, snapshot(key, after, base.etag()));
+            if (written.isPresent()) {
+                Snapshot next = written.get();
+                recent.put(generation, key, new RecentStates.Recent<>(next.version(), next.etag(), after));
                 return announce(key, before, after, next);
             }
+            recent.forget(generation, key);
         }
         throw new ProjectionStoreException(definition.name() + " " + key + " lost " + MAX_ATTEMPTS
                 + " write races in a row; reconciliation will try again", null);
+    }
+
+    private RecentStates.Recent<S> stored(int generation, String key) {
+        Optional<Snapshot> cached = store.read(definition.name(), generation, key);
+        return cached.map(s -> new RecentStates.Recent<>(s.version(), s.etag(), definition.decode(s.state())))
+                .orElseGet(() -> new RecentStates.Recent<>(0L, null, definition.empty().apply(key)));
     }
 
     Snapshot snapshot(String key, S state, String etag) {

@@ -28,7 +28,9 @@ final class ProjectionNotifications {
     Notification projectionChanged(String projection, String key, long version, String stateJson) {
         ObjectNode data = Json.MAPPER.createObjectNode()
                 .put("projection", projection).put("key", key).put("version", version);
-        return new Notification(id(PROJECTION_CHANGED, projection, key, Long.toString(version), stateJson),
+        // The state's hash, not the state: hashing the whole JSON into the id cost more than the change itself.
+        return new Notification(id(PROJECTION_CHANGED, projection, key, Long.toString(version),
+                Integer.toHexString(stateJson.hashCode()) + ":" + stateJson.length()),
                 PROJECTION_CHANGED, "/farmhub/projections/" + projection, projection + "/" + key, clock.instant(),
                 data);
     }

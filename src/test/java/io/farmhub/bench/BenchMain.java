@@ -3,6 +3,7 @@ package io.farmhub.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,13 +23,21 @@ public final class BenchMain {
         Files.createDirectories(data);
         Report report = new Report();
         try {
-            FsyncBench.run(data, report);
-            StoreBench.run(data, report);
-            CommandBench.run(data, report);
-            ProjectionBench.run(data, report);
-            AppendBlobBench.run(report);
-            QueryBench.run(data, report);
-            IntakeBench.run(data, report);
+            Set<String> only = Set.of(System.getProperty("bench.only", "all").split(","));
+            Group[] groups = {
+                    new Group("fsync", () -> FsyncBench.run(data, report)),
+                    new Group("store", () -> StoreBench.run(data, report)),
+                    new Group("commands", () -> CommandBench.run(data, report)),
+                    new Group("projections", () -> ProjectionBench.run(data, report)),
+                    new Group("appendblob", () -> AppendBlobBench.run(report)),
+                    new Group("queries", () -> QueryBench.run(data, report)),
+                    new Group("intake", () -> IntakeBench.run(data, report)),
+            };
+            for (Group group : groups) {
+                if (only.contains("all") || only.contains(group.name())) {
+                    group.bench().run();
+                }
+            }
         } finally {
             report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));
             report.write(out);
@@ -36,6 +45,15 @@ public final class BenchMain {
         }
         System.out.println("[bench] report: " + out.resolve("report.md").toAbsolutePath());
         System.exit(0); // Azurite and pools are stopped by shutdown hooks
+    }
+
+    /** A benchmark group, selected by name with {@code -Dbench.only=name,name}. */
+    private record Group(String name, Bench bench) {
+    }
+
+    @FunctionalInterface
+    private interface Bench {
+        void run() throws Exception;
     }
 
     private static void clean(Path dir) throws java.io.IOException {

@@ -3,6 +3,7 @@ package io.farmhub.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** Small measuring tools shared by the benchmarks: rates over repeated rounds (median), percentiles, RSS. */
@@ -23,9 +24,20 @@ public final class Measure {
         double run(int n) throws Exception;
     }
 
-    /** Runs a warm-up round of {@code n / 5}, then {@code rounds} rounds of {@code n}; the median of their rates. */
+    /** How long {@link #medianOfRounds} warms up before it measures. */
+    static final Duration WARM_UP = Duration.ofSeconds(8);
+
+    /**
+     * Runs rounds of {@code n} for at least {@link #WARM_UP} to warm up, then {@code rounds} rounds of {@code n};
+     * the median of their rates.
+     */
     public static double medianOfRounds(int rounds, int n, RatedRound round) throws Exception {
-        round.run(Math.max(1, n / 5));
+        // Whole rounds until the JIT has seen WARM_UP of this work: a hub's rate still climbs for seconds after
+        // its first round (C2 compiles the workflow's hot paths late), and the baseline is warmed the same way.
+        long until = System.nanoTime() + WARM_UP.toNanos();
+        do {
+            round.run(n);
+        } while (System.nanoTime() < until);
         double[] rates = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             rates[i] = round.run(n);

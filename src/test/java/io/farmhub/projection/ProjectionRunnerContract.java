@@ -243,6 +243,67 @@ abstract class ProjectionRunnerContract {
     }
 
     @Test
+    void a_follower_folds_the_next_event_onto_the_state_it_wrote_without_reading_it_back() {
+        StreamId stream = StreamId.farm("cow", FRIESIAN);
+        EventEnvelope last = appendAllButHerLastEvent(stream);
+        RacingSnapshotStore counted = new RacingSnapshotStore(snapshots, "cow-summary", FRIESIAN, null);
+        ProjectionRunner follower = new ProjectionRunner(events, REGISTRY, counted, () -> announced, CLOCK);
+        follower.catchUp(stream, events.version(stream));
+        int readsBefore = counted.reads();
+
+        follower.onNotification(StoredStory.append(events, stream, last));
+
+        assertThat(counted.reads()).as("her state was remembered from the last write").isEqualTo(readsBefore);
+        assertThat(cache.get("cow-summary", FRIESIAN).orElseThrow().version()).isEqualTo(events.version(stream));
+        assertThat(cowStates(cachedStates())).isEqualTo(cowStates(rebuiltStates()));
+    }
+
+    @Test
+    void a_remembered_state_that_another_writer_moved_on_is_never_written_over() {
+        StreamId stream = StreamId.farm("cow", FRIESIAN);
+        EventEnvelope last = appendAllButHerLastEvent(stream);
+        RacingSnapshotStore counted = new RacingSnapshotStore(snapshots, "cow-summary", FRIESIAN, null);
+        ProjectionRunner follower = new ProjectionRunner(events, REGISTRY, counted, () -> announced, CLOCK);
+        follower.catchUp(stream, events.version(stream));
+        Notification hers = StoredStory.append(events, stream, last);
+        // Another hub instance writes her new state before this one hears of the event.
+        new ProjectionRunner(events, REGISTRY, snapshots, () -> null, CLOCK).catchUp(stream, events.version(stream));
+        announced.takenAsLines();
+
+        follower.onNotification(hers);
+
+        assertThat(counted.lostWrites()).as("her remembered cow-summary, cow-locations and barn checkpoint are stale:"
+                + " all three writes refused").isEqualTo(3);
+        assertThat(announced.takenAsLines()).doesNotContain("projection-changed cow-summary/" + FRIESIAN);
+        assertThat(cowStates(cachedStates())).isEqualTo(cowStates(rebuiltStates()));
+    }
+
+    /** The Friesian's own states, which these tests catch up. */
+    private static Map<String, String> cowStates(Map<String, String> states) {
+        Map<String, String> hers = new TreeMap<>(states);
+        hers.keySet().removeIf(k -> !k.equals("cow-summary/" + FRIESIAN) && !k.equals("cow-locations/" + FRIESIAN));
+        assertThat(hers).hasSize(2);
+        return hers;
+    }
+
+    /** The whole story but the Friesian's last event, which it returns. */
+    private EventEnvelope appendAllButHerLastEvent(StreamId hers) {
+        EventEnvelope held = null;
+        for (Map.Entry<StreamId, List<EventEnvelope>> s : ExampleFarmStreams.envelopes().entrySet()) {
+            List<EventEnvelope> envelopes = s.getValue();
+            int upTo = s.getKey().equals(hers) ? envelopes.size() - 1 : envelopes.size();
+            for (int i = 0; i < upTo; i++) {
+                StoredStory.append(events, s.getKey(), envelopes.get(i));
+            }
+            if (s.getKey().equals(hers)) {
+                held = envelopes.get(envelopes.size() - 1);
+            }
+        }
+        assertThat(held).as("the story has the Friesian").isNotNull();
+        return held;
+    }
+
+    @Test
     void a_writer_that_lost_the_race_reads_again_and_folds_only_what_is_missing() {
         List<Notification> raised = StoredStory.append(events);
         StreamId stream = StreamId.farm("cow", FRIESIAN);

@@ -16,6 +16,7 @@ final class RacingSnapshotStore implements SnapshotStore {
     private final String key;
     private Runnable otherWriter;
     private int lost;
+    private int reads;
 
     RacingSnapshotStore(SnapshotStore real, String projection, String key, Runnable otherWriter) {
         this.real = real;
@@ -26,6 +27,11 @@ final class RacingSnapshotStore implements SnapshotStore {
 
     int lostWrites() {
         return lost;
+    }
+
+    /** How often the staged instance was read. */
+    int reads() {
+        return reads;
     }
 
     @Override
@@ -44,6 +50,9 @@ final class RacingSnapshotStore implements SnapshotStore {
 
     @Override
     public Optional<Snapshot> read(String p, int generation, String k) {
+        if (p.equals(projection) && k.equals(key)) {
+            reads++;
+        }
         return real.read(p, generation, k);
     }
 

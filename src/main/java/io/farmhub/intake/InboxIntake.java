@@ -11,10 +11,10 @@ import io.farmhub.core.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,9 +55,14 @@ public class InboxIntake {
         this.hub = camel.getName();
     }
 
-    /** The document this exchange found, claimed; null when another hub has it. */
-    public InboxClaim claim(Exchange exchange) throws IOException {
-        return claims.claim(exchange);
+    /** The documents waiting in the inbox, one queue per user folder, each in name order. */
+    public List<InboxQueue> waiting() throws IOException {
+        return claims.waiting();
+    }
+
+    /** The document, claimed for this hub; null when another hub has it or it is gone. */
+    public InboxClaim claim(String document) throws IOException {
+        return claims.claim(document);
     }
 
     public InboxOutcome read(InboxClaim claim) {
@@ -126,13 +131,22 @@ public class InboxIntake {
 
     /**
      * An infrastructure fault (storage, disk) stopped the document: it stays in the inbox and the next poll tries
-     * again. Its commands are idempotent by id, so what already ran is not repeated.
+     * again. Its commands are idempotent by id, so what already ran is not repeated. The rest of its folder waits
+     * for that poll too, so the user's documents still run in name order.
      */
-    public void fault(InboxClaim claim, Exception cause) {
+    public void fault(InboxQueue queue, InboxClaim claim, Exception cause) {
+        if (queue != null) {
+            queue.halt();
+        }
         if (claim != null) {
             claim.close();
         }
         log.warn("inbox {}: stopped by a fault, left in the inbox to be tried again: {}",
                 claim == null ? "(unclaimed document)" : claim.document(), cause.toString());
+    }
+
+    /** The inbox could not be listed; the next poll looks again. */
+    public void unlisted(Exception cause) {
+        log.warn("inbox: could not be listed, looking again at the next poll: {}", cause.toString());
     }
 }

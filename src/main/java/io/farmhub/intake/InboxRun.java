@@ -4,6 +4,7 @@ import io.farmhub.commands.CommandStatus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One accepted document on its way through the inbox route: the claim on it, what was read, and the commands
@@ -15,7 +16,8 @@ public final class InboxRun {
     private final InboxClaim claim;
     private final InboxDocument document;
     private final Map<String, CommandStatus.Error> refused = new ConcurrentHashMap<>();
-    private volatile int submitted;
+    // Commands are submitted by several threads at once (the route's split runs in parallel).
+    private final AtomicInteger submitted = new AtomicInteger();
 
     InboxRun(InboxClaim claim, InboxDocument document) {
         this.claim = claim;
@@ -36,11 +38,11 @@ public final class InboxRun {
     }
 
     int submitted() {
-        return submitted;
+        return submitted.get();
     }
 
     int countSubmitted() {
-        return ++submitted;
+        return submitted.incrementAndGet();
     }
 
     void refuse(String commandId, CommandStatus.Error error) {

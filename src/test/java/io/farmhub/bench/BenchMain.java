@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark harness: {@code ./mvnw -Pbench verify} runs every benchmark and writes
- * {@code target/bench/report.json} and {@code target/bench/report.md}. Benchmarks are not tests: they
- * measure, beside a baseline from the same run, and never fail on a number.
+ * {@code target/bench/report.json} and {@code target/bench/report.md}; {@code -Dbench.only=inbox,sensors} runs
+ * some of them ({@link Selection}). Benchmarks are not tests: they measure, beside a baseline from the same run,
+ * and never fail on a number.
  */
 public final class BenchMain {
 
@@ -22,13 +23,27 @@ public final class BenchMain {
         Files.createDirectories(data);
         Report report = new Report();
         try {
-            FsyncBench.run(data, report);
-            StoreBench.run(data, report);
-            CommandBench.run(data, report);
-            ProjectionBench.run(data, report);
-            AppendBlobBench.run(report);
-            QueryBench.run(data, report);
-            IntakeBench.run(data, report);
+            if (Selection.any("fsync")) {
+                FsyncBench.run(data, report);
+            }
+            if (Selection.any("store")) {
+                StoreBench.run(data, report);
+            }
+            if (Selection.any("commands")) {
+                CommandBench.run(data, report);
+            }
+            if (Selection.any("projections")) {
+                ProjectionBench.run(data, report);
+            }
+            if (Selection.any("append-blob")) {
+                AppendBlobBench.run(report);
+            }
+            if (Selection.any("queries")) {
+                QueryBench.run(data, report);
+            }
+            if (Selection.any(IntakeBench.PARTS)) {
+                IntakeBench.run(data, report);
+            }
         } finally {
             report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));
             report.write(out);

@@ -91,7 +91,7 @@ class InboxLargeDocumentTest {
     @Test
     void the_inbox_route_streams_the_commands_from_the_document() {
         SplitDefinition split = ProcessorDefinitionHelper.filterTypeInOutputs(
-                ((ModelCamelContext) camel).getRouteDefinition("inbox").getOutputs(), SplitDefinition.class)
+                ((ModelCamelContext) camel).getRouteDefinition("inbox-document").getOutputs(), SplitDefinition.class)
                 .stream().findFirst().orElseThrow();
         assertThat(split.getStreaming()).isEqualTo("true");
         assertThat(split.getExpression().getExpression()).contains("inboxRun.commands()");

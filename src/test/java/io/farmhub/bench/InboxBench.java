@@ -25,7 +25,9 @@ import org.awaitility.Awaitility;
  *   <li>{@code inbox.documents.4-users} / {@code inbox.commands.4-users}: as many forms spread over four users'
  *       folders, which the hub works at once ({@code farmhub.inbox.workers}).</li>
  *   <li>{@code inbox.large-form.memory}: the live heap above the baseline while a 10,000-row movement form is
- *       processed, against the same for a 1,000-row form; a streaming intake keeps the ratio near 1.</li>
+ *       processed, against the same for a 1,000-row form ({@code inbox.large-form.memory.1k-rows}); a streaming
+ *       intake keeps the ratio near 1. The cows are moved once beforehand, so the pipeline's per-stream caches
+ *       already hold them and what is measured is what the document costs.</li>
  * </ul>
  * Rows move cows between fields by default: a move into a barn folds the whole herd to count the barn
  * ({@code BarnOccupancy}) and reads every cow's version, so concurrent moves conflict and the figure would measure
@@ -121,6 +123,12 @@ final class InboxBench {
         int firstCow = 2_000_000;
         int cows = 10_000;
         buyCows(gateway, firstCow, cows, "bench-field");
+        // The herd the hub has been working with: each cow moved once in-process, so the pipeline's cache of
+        // folded states (StreamStateCache, one entry per stream, bounded) already holds every cow, as on a farm
+        // whose herd is busy every day. Without this pass the 10,000-row form would also be the first to fold
+        // 9,000 more cows, and the figure would count that cache filling (about 0.35 KiB a cow) as the form's.
+        double warming = heapWhileSubmitted(gateway, firstCow, cows, "bench-field-2");
+        System.out.printf("[bench] the herd's states cached: %.1f MiB%n", warming);
         double small = heapWhileProcessed(data, "large-1k.csv", form(firstCow, 1_000, "bench-field-3"));
         Figure baseline = report.add(Figure.of("inbox.large-form.memory.1k-rows", small, "MiB",
                 "live heap above the baseline while a 1,000-row movement form is processed"));
@@ -128,6 +136,45 @@ final class InboxBench {
         report.add(Figure.against("inbox.large-form.memory", large, "MiB", baseline,
                 "live heap above the baseline while a 10,000-row form is processed; ratio to 1,000 rows near 1"
                         + " (memory does not grow with the document)"));
+    }
+
+    /** Moves of these cows submitted straight through the gateway by 8 threads, while the live heap is sampled. */
+    private static double heapWhileSubmitted(CommandGateway gateway, int firstCow, int cows, String to)
+            throws Exception {
+        // The ids are made as they are asked for, so the bench itself holds nothing per command.
+        List<String> ids = new java.util.AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return "bench-mem-move-" + (firstCow + i);
+            }
+
+            @Override
+            public int size() {
+                return cows;
+            }
+        };
+        java.util.concurrent.ExecutorService submitters = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try (HeapPeak heap = HeapPeak.start(500)) {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(submitters.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < cows; i = next.getAndIncrement()) {
+                        IntakeBench.submit(gateway, "RelocateAnimal", ids.get(i), "{\"earTag\":\""
+                                + earTag(firstCow + i) + "\",\"to\":\"field:" + to + "\",\"movedOn\":\"2026-11-21\"}");
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            IntakeBench.awaitCompleted(gateway, ids);
+            double above = heap.aboveBaselineMiB();
+            return above;
+        } finally {
+            submitters.shutdownNow();
+        }
     }
 
     private static String form(int firstCow, int rows, String to) {

@@ -61,6 +61,8 @@ class InboxLargeDocumentTest {
         // While the form is still in the inbox, its first commands are already done and can be looked up.
         Awaitility.await("the first command finished").atMost(Duration.ofMinutes(2))
                 .until(() -> gateway.status(sha + ":1").map(s -> s.state().terminal()).orElse(false));
+        assertThat(folder.archived("mary", "big-move.csv.result.json")).as("the form is still being processed")
+                .isEmpty();
         Optional<CommandStatus> first = gateway.status(sha + ":1");
         assertThat(first.orElseThrow().source().row()).isEqualTo(1);
         assertThat(first.get().source().document()).isEqualTo("mary/big-move.csv");

@@ -10,6 +10,7 @@ import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +39,16 @@ public class InboxIntake {
     private final InboxResults results;
     private final InboxArchive archive;
     private final int progressEvery;
+    private final CommandWaits waits;
+    private final int inFlight;
+    private final Duration timeout;
     private final String hub;
 
     public InboxIntake(InboxClaims claims, InboxReader reader, InboxSubmitters users, CommandGateway gateway,
             CommandErrors errors, InboxResults results, InboxArchive archive,
-            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery, CamelContext camel) {
+            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery, CommandWaits waits,
+            @Value("${farmhub.inbox.in-flight:256}") int inFlight,
+            @Value("${farmhub.inbox.command-timeout:PT10M}") Duration timeout, CamelContext camel) {
         this.claims = claims;
         this.reader = reader;
         this.users = users::names;
@@ -51,6 +57,9 @@ public class InboxIntake {
         this.results = results;
         this.archive = archive;
         this.progressEvery = Math.max(1, progressEvery);
+        this.waits = waits;
+        this.inFlight = inFlight;
+        this.timeout = timeout;
         // Several hubs may share one inbox: the log says which one took a document.
         this.hub = camel.getName();
     }
@@ -73,12 +82,21 @@ public class InboxIntake {
         InboxDocument document = accepted.document();
         log.info("inbox {}: {} from {}, {} commands", claim.document(), document.form(), document.submittedBy(),
                 document.commandCount());
-        return new InboxRun(claim, document);
+        return new InboxRun(claim, document, inFlight);
     }
 
-    /** Submits one command of the document, without waiting for it; logs progress every so many commands. */
+    /**
+     * Submits one command of the document without waiting for it, unless the document already has
+     * {@code farmhub.inbox.in-flight} commands unfinished: then it first waits for the oldest of them (at most
+     * {@code farmhub.inbox.command-timeout}; one still running then is left to run). Logs progress every so many
+     * commands.
+     */
     public void submit(InboxRun run, CommandRequest command) {
-        if (gateway.submit(command) instanceof Submission.PayloadMismatch mismatch) {
+        Submission submission = gateway.submit(command);
+        if (!(submission instanceof Submission.PayloadMismatch)) {
+            run.admit(command.commandId()).ifPresent(oldest -> waits.await(oldest, Instant.now().plus(timeout)));
+        }
+        if (submission instanceof Submission.PayloadMismatch mismatch) {
             String message = "The commandId '" + command.commandId() + "' is already used by a different "
                     + mismatch.existing().commandType() + " command; give this command its own commandId.";
             run.refuse(command.commandId(), new CommandStatus.Error(ErrorCode.CONFLICT.name(), "commandId",

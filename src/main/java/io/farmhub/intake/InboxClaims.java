@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the documents waiting in the inbox ({@code farmhub.routes.inbox}) and claims them one at a time, the same
  * way whether the inbox is a folder or a blob container: list, then claim each document just before it is
- * processed. A folder is listed by {@link FolderInbox}; one hub owns it, so its claim is held in memory. A blob container may be shared by several hubs, so each blob is claimed with a blob
- * lease; a hub that cannot get the lease (another holds it, or the blob is already gone) skips the blob.
+ * processed. A folder is listed by {@link FolderInbox}; one hub owns it, so its claim is held in memory. A blob
+ * container may be shared by several hubs, so each blob is claimed with a blob lease; a hub that cannot get the
+ * lease (another holds it, or the blob is already gone) skips the blob.
  */
 @Component
 public class InboxClaims implements DisposableBean {

@@ -5,19 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A document in the inbox folder. One hub owns a folder, and Camel's file consumer never hands the same file to
- * two exchanges at once, so holding the file needs no lock of its own.
+ * A document in the inbox folder. One hub owns a folder, so the claim is held in that hub's memory
+ * ({@link InboxClaims}) and given back on {@link #close()}.
  */
 final class FolderClaim implements InboxClaim {
 
     private final String document;
     private final Path file;
     private final DocumentContent content;
+    private final Runnable release;
 
-    FolderClaim(String document, Path file) throws IOException {
+    FolderClaim(String document, Path file, Runnable release) throws IOException {
         this.document = document;
         this.file = file;
         this.content = DocumentContent.of(file);
+        this.release = release;
     }
 
     @Override
@@ -37,6 +39,7 @@ final class FolderClaim implements InboxClaim {
 
     @Override
     public void close() {
-        // Nothing is held: an unremoved file is simply found again by the next poll.
+        // An unremoved file is simply found again by the next poll.
+        release.run();
     }
 }

@@ -49,7 +49,7 @@ public class InboxArchive {
 
     /**
      * Resolves the inbox, archive and command-errors once the hub is up: a misspelt URI stops nobody later, and a
-     * blob container that does not exist yet is created (the blob consumer would otherwise find nothing, silently).
+     * blob container that does not exist yet is created (the inbox would otherwise be listed as empty, silently).
      */
     @EventListener(ApplicationReadyEvent.class)
     public void prepare() {

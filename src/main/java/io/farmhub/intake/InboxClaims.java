@@ -1,32 +1,37 @@
 package io.farmhub.intake;
 
 import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.LeaseStatusType;
 import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
-import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.component.azure.storage.blob.BlobConstants;
-import org.apache.camel.component.azure.storage.blob.BlobEndpoint;
-import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.component.file.FileEndpoint;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims the document an inbox consumer found, whichever consumer it was: a file in the inbox folder, or a blob in
- * the inbox container. Camel 4.17's blob consumer lists the whole container on every poll and coordinates nothing,
- * so with several hubs on one container each blob is claimed with a blob lease first; a hub that cannot get the
+ * Finds the documents waiting in the inbox ({@code farmhub.routes.inbox}) and claims them one at a time, the same
+ * way whether the inbox is a folder or a blob container: list, then claim each document just before it is
+ * processed. A folder is listed by {@link FolderInbox}; one hub owns it, so its claim is held in memory. A blob
+ * container may be shared by several hubs, so each blob is claimed with a blob lease; a hub that cannot get the
  * lease (another holds it, or the blob is already gone) skips the blob.
  */
 @Component
@@ -34,57 +39,88 @@ public class InboxClaims implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InboxClaims.class);
 
+    private final Supplier<DocumentStore> inbox;
     private final long maxBytes;
     private final int leaseSeconds;
     private final Duration settle;
+    // Folder documents this hub is processing now: a second look (a poll started before the first one finished)
+    // finds them taken, as a second hub finds a leased blob.
+    private final Set<Path> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "inbox-lease-renewal");
         thread.setDaemon(true);
         return thread;
     });
 
-    public InboxClaims(InboxReader reader, @Value("${farmhub.inbox.lease-seconds:60}") int leaseSeconds,
+    @Autowired
+    public InboxClaims(InboxReader reader, DocumentStores stores, @Value("${farmhub.routes.inbox}") String inboxUri,
+            @Value("${farmhub.inbox.lease-seconds:60}") int leaseSeconds,
             @Value("${farmhub.inbox.settle:1000}") long settleMillis) {
+        this(reader, () -> stores.at(inboxUri), leaseSeconds, settleMillis);
+    }
+
+    InboxClaims(InboxReader reader, Supplier<DocumentStore> inbox, int leaseSeconds, long settleMillis) {
         if (leaseSeconds < 15 || leaseSeconds > 60) {
             throw new IllegalArgumentException("farmhub.inbox.lease-seconds must be from 15 to 60 (a blob lease's"
                     + " limits), not " + leaseSeconds);
         }
+        this.inbox = inbox;
         this.maxBytes = reader.maxBytes();
         this.leaseSeconds = leaseSeconds;
         this.settle = Duration.ofMillis(settleMillis);
     }
 
-    /** The claimed document, or null when another hub has it or it is gone. */
-    public InboxClaim claim(Exchange exchange) throws IOException {
-        Message message = exchange.getMessage();
-        if (exchange.getFromEndpoint() instanceof FileEndpoint endpoint) {
-            return folderClaim(endpoint, message.getBody(GenericFile.class));
-        }
-        if (exchange.getFromEndpoint() instanceof BlobEndpoint endpoint) {
-            // The consumer opened a stream on every blob it listed; this one is read again under the lease.
-            if (message.getBody() instanceof Closeable opened) {
-                opened.close();
+    /**
+     * The documents waiting now, one queue per folder of the inbox (per user), folders and names in name order.
+     * A blob another hub holds a lease on is left out; it is not ours to take.
+     */
+    public List<InboxQueue> waiting() throws IOException {
+        List<String> documents = new ArrayList<>();
+        DocumentStore store = inbox.get();
+        if (store instanceof FolderStore folder) {
+            documents.addAll(FolderInbox.waiting(folder.root(), settle));
+        } else if (store instanceof ContainerStore container) {
+            for (BlobItem blob : container.container().listBlobs()) {
+                if (blob.getProperties().getLeaseStatus() != LeaseStatusType.LOCKED) {
+                    documents.add(blob.getName());
+                }
             }
-            String name = message.getHeader(BlobConstants.BLOB_NAME, String.class);
-            return lease(name, DocumentStores.container(endpoint).getBlobClient(name));
+        } else {
+            throw new IllegalStateException("the inbox is " + store.describe() + ", neither a folder nor a container");
         }
-        throw new IllegalStateException("the inbox route is fed by " + exchange.getFromEndpoint()
-                + ", which is neither a folder (file:) nor a blob container (azure-storage-blob:)");
+        Map<String, List<String>> byFolder = new TreeMap<>();
+        for (String document : documents) {
+            int slash = document.indexOf('/');
+            byFolder.computeIfAbsent(slash < 0 ? "" : document.substring(0, slash), f -> new ArrayList<>())
+                    .add(document);
+        }
+        List<InboxQueue> queues = new ArrayList<>();
+        byFolder.forEach((folder, names) -> {
+            names.sort(null);
+            queues.add(new InboxQueue(folder, names));
+        });
+        return queues;
     }
 
-    /**
-     * The file as it is on disk. Camel's own paths for it are normalised (a {@code \} becomes a folder separator),
-     * so the file is taken from the listing itself, and its path below the inbox is worked out from that. A file
-     * changed less than {@code farmhub.inbox.settle} ago is still being written: it is left for a later poll.
-     */
-    private InboxClaim folderClaim(FileEndpoint endpoint, GenericFile<?> listed) throws IOException {
-        File file = (File) listed.getFile();
-        if (System.currentTimeMillis() - file.lastModified() < settle.toMillis()) {
+    /** The document, claimed for this hub; null when another hub has it or it is gone. */
+    public InboxClaim claim(String document) throws IOException {
+        DocumentStore store = inbox.get();
+        if (store instanceof ContainerStore container) {
+            return lease(document, container.container().getBlobClient(document));
+        }
+        Path file = FolderInbox.file(((FolderStore) store).root(), document);
+        if (!held.add(file)) {
             return null;
         }
-        Path root = endpoint.getFile().toPath().toAbsolutePath().normalize();
-        String relative = root.relativize(file.toPath().toAbsolutePath()).toString();
-        return new FolderClaim(relative.replace(File.separatorChar, '/'), file.toPath());
+        try {
+            return new FolderClaim(document, file, () -> held.remove(file));
+        } catch (NoSuchFileException gone) {
+            held.remove(file);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            held.remove(file);
+            throw e;
+        }
     }
 
     InboxClaim lease(String name, BlobClient blob) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code inbox} component of {@code /actuator/health}: UP while the inbox route runs and its folder or container
- * can be reached. It stands in for Camel's own check of the inbox consumer, which is DOWN until the first poll and
- * so would mark a hub that has just started as unhealthy (application.yaml excludes that check).
+ * can be reached. It stands in for Camel's own check of the inbox route's poll consumer, which is DOWN until the
+ * first poll and so would mark a hub that has just started as unhealthy (application.yaml excludes that check).
  */
 @Component
 public class InboxHealthIndicator implements HealthIndicator {

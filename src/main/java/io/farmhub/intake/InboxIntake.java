@@ -10,11 +10,12 @@ import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,11 +39,16 @@ public class InboxIntake {
     private final InboxResults results;
     private final InboxArchive archive;
     private final int progressEvery;
+    private final CommandWaits waits;
+    private final int inFlight;
+    private final Duration timeout;
     private final String hub;
 
     public InboxIntake(InboxClaims claims, InboxReader reader, InboxSubmitters users, CommandGateway gateway,
             CommandErrors errors, InboxResults results, InboxArchive archive,
-            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery, CamelContext camel) {
+            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery, CommandWaits waits,
+            @Value("${farmhub.inbox.in-flight:256}") int inFlight,
+            @Value("${farmhub.inbox.command-timeout:PT10M}") Duration timeout, CamelContext camel) {
         this.claims = claims;
         this.reader = reader;
         this.users = users::names;
@@ -51,13 +57,21 @@ public class InboxIntake {
         this.results = results;
         this.archive = archive;
         this.progressEvery = Math.max(1, progressEvery);
+        this.waits = waits;
+        this.inFlight = inFlight;
+        this.timeout = timeout;
         // Several hubs may share one inbox: the log says which one took a document.
         this.hub = camel.getName();
     }
 
-    /** The document this exchange found, claimed; null when another hub has it. */
-    public InboxClaim claim(Exchange exchange) throws IOException {
-        return claims.claim(exchange);
+    /** The documents waiting in the inbox, one queue per user folder, each in name order. */
+    public List<InboxQueue> waiting() throws IOException {
+        return claims.waiting();
+    }
+
+    /** The document, claimed for this hub; null when another hub has it or it is gone. */
+    public InboxClaim claim(String document) throws IOException {
+        return claims.claim(document);
     }
 
     public InboxOutcome read(InboxClaim claim) {
@@ -68,12 +82,21 @@ public class InboxIntake {
         InboxDocument document = accepted.document();
         log.info("inbox {}: {} from {}, {} commands", claim.document(), document.form(), document.submittedBy(),
                 document.commandCount());
-        return new InboxRun(claim, document);
+        return new InboxRun(claim, document, inFlight);
     }
 
-    /** Submits one command of the document, without waiting for it; logs progress every so many commands. */
+    /**
+     * Submits one command of the document without waiting for it, unless the document already has
+     * {@code farmhub.inbox.in-flight} commands unfinished: then it first waits for the oldest of them (at most
+     * {@code farmhub.inbox.command-timeout}; one still running then is left to run). Logs progress every so many
+     * commands.
+     */
     public void submit(InboxRun run, CommandRequest command) {
-        if (gateway.submit(command) instanceof Submission.PayloadMismatch mismatch) {
+        Submission submission = gateway.submit(command);
+        if (!(submission instanceof Submission.PayloadMismatch)) {
+            run.admit(command.commandId()).ifPresent(oldest -> waits.await(oldest, Instant.now().plus(timeout)));
+        }
+        if (submission instanceof Submission.PayloadMismatch mismatch) {
             String message = "The commandId '" + command.commandId() + "' is already used by a different "
                     + mismatch.existing().commandType() + " command; give this command its own commandId.";
             run.refuse(command.commandId(), new CommandStatus.Error(ErrorCode.CONFLICT.name(), "commandId",
@@ -126,13 +149,22 @@ public class InboxIntake {
 
     /**
      * An infrastructure fault (storage, disk) stopped the document: it stays in the inbox and the next poll tries
-     * again. Its commands are idempotent by id, so what already ran is not repeated.
+     * again. Its commands are idempotent by id, so what already ran is not repeated. The rest of its folder waits
+     * for that poll too, so the user's documents still run in name order.
      */
-    public void fault(InboxClaim claim, Exception cause) {
+    public void fault(InboxQueue queue, InboxClaim claim, Exception cause) {
+        if (queue != null) {
+            queue.halt();
+        }
         if (claim != null) {
             claim.close();
         }
         log.warn("inbox {}: stopped by a fault, left in the inbox to be tried again: {}",
                 claim == null ? "(unclaimed document)" : claim.document(), cause.toString());
+    }
+
+    /** The inbox could not be listed; the next poll looks again. */
+    public void unlisted(Exception cause) {
+        log.warn("inbox: could not be listed, looking again at the next poll: {}", cause.toString());
     }
 }

@@ -3,13 +3,13 @@ package io.farmhub.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The benchmark harness: {@code ./mvnw -Pbench verify} runs every benchmark and writes
- * {@code target/bench/report.json} and {@code target/bench/report.md}. Benchmarks are not tests: they
- * measure, beside a baseline from the same run, and never fail on a number.
+ * {@code target/bench/report.json} and {@code target/bench/report.md}; {@code -Dbench.only=inbox,sensors} runs
+ * some of them ({@link Selection}). Benchmarks are not tests: they measure, beside a baseline from the same run,
+ * and never fail on a number.
  */
 public final class BenchMain {
 
@@ -23,20 +23,26 @@ public final class BenchMain {
         Files.createDirectories(data);
         Report report = new Report();
         try {
-            Set<String> only = Set.of(System.getProperty("bench.only", "all").split(","));
-            Group[] groups = {
-                    new Group("fsync", () -> FsyncBench.run(data, report)),
-                    new Group("store", () -> StoreBench.run(data, report)),
-                    new Group("commands", () -> CommandBench.run(data, report)),
-                    new Group("projections", () -> ProjectionBench.run(data, report)),
-                    new Group("appendblob", () -> AppendBlobBench.run(report)),
-                    new Group("queries", () -> QueryBench.run(data, report)),
-                    new Group("intake", () -> IntakeBench.run(data, report)),
-            };
-            for (Group group : groups) {
-                if (only.contains("all") || only.contains(group.name())) {
-                    group.bench().run();
-                }
+            if (Selection.any("fsync")) {
+                FsyncBench.run(data, report);
+            }
+            if (Selection.any("store")) {
+                StoreBench.run(data, report);
+            }
+            if (Selection.any("commands")) {
+                CommandBench.run(data, report);
+            }
+            if (Selection.any("projections")) {
+                ProjectionBench.run(data, report);
+            }
+            if (Selection.any("append-blob")) {
+                AppendBlobBench.run(report);
+            }
+            if (Selection.any("queries")) {
+                QueryBench.run(data, report);
+            }
+            if (Selection.any(IntakeBench.PARTS)) {
+                IntakeBench.run(data, report);
             }
         } finally {
             report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));
@@ -45,15 +51,6 @@ public final class BenchMain {
         }
         System.out.println("[bench] report: " + out.resolve("report.md").toAbsolutePath());
         System.exit(0); // Azurite and pools are stopped by shutdown hooks
-    }
-
-    /** A benchmark group, selected by name with {@code -Dbench.only=name,name}. */
-    private record Group(String name, Bench bench) {
-    }
-
-    @FunctionalInterface
-    private interface Bench {
-        void run() throws Exception;
     }
 
     private static void clean(Path dir) throws java.io.IOException {

@@ -1,6 +1,5 @@
 package io.farmhub.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.FarmHubApplication;
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.CommandState;
@@ -15,8 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,20 +28,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The intake's figures, on a hub started in-process with its web server. {@code sensors.http}: barn-temperature
  * readings accepted per second through {@code POST /api/sensors/readings}, batches of 1,000 from 4 clients, beside
  * the same readings parsed and submitted in-process; {@code sensors.http.p99-batch}: the p99 batch latency.
- * {@code inbox.documents} / {@code inbox.commands}: movement forms of 10 rows dropped at once into the inbox, timed
- * until every form is archived with all its commands COMPLETED.
+ * The inbox figures are {@link InboxBench}'s, on the same hub.
  */
 final class IntakeBench {
 
     private static final String GATEWAY = "bench-gate";
     private static final String GATEWAY_KEY = "bench-gate-key";
-    private static final String MANAGER = "bench-mary";
+    private static final String MANAGER = InboxBench.MANAGER;
     private static final int CLIENTS = 4;
     private static final int BATCH = 1_000;
     private static final int BATCHES_PER_CLIENT = 5;
     private static final int BARNS = 8;
-    private static final int ROWS = 10;
     private static final Instant START = Instant.parse("2026-11-26T00:00:00Z");
+
+    /** The parts {@code bench.only} can name here ({@link Selection}). */
+    static final String[] PARTS = {"intake", "sensors", "inbox.documents", "inbox.large-form.memory"};
 
     private IntakeBench() {
     }
@@ -59,8 +56,10 @@ final class IntakeBench {
                         + "\",\"name\":\"Bench " + b + "\",\"capacity\":100000}");
             }
             awaitCompleted(gateway, idsOf("bench-barn-", BARNS));
-            sensors(hub, gateway, report);
-            inbox(data, gateway, report);
+            if (Selection.any("intake", "sensors")) {
+                sensors(hub, gateway, report);
+            }
+            InboxBench.run(data, gateway, report);
         }
     }
 
@@ -174,93 +173,25 @@ final class IntakeBench {
         await(gateway, ids, 180, false);
     }
 
-    // --- inbox.documents ----------------------------------------------------------------------------------------
-
-    private static void inbox(Path data, CommandGateway gateway, Report report) throws Exception {
-        int documents = Integer.getInteger("bench.inbox.documents", 1_000);
-        int cows = documents * ROWS;
-        submit(gateway, "RegisterField", "bench-field", "{\"fieldCode\":\"bench-field\",\"name\":\"Bench\","
-                + "\"areaHectares\":10}");
-        awaitCompleted(gateway, List.of("bench-field"));
-        List<String> purchases = new ArrayList<>();
-        for (int c = 0; c < cows; c++) {
-            String id = "bench-cow-" + c;
-            submit(gateway, "RecordPurchase", id, "{\"earTag\":\"" + earTag(c) + "\",\"herdNumber\":\"H1\","
-                    + "\"sex\":\"F\",\"breed\":\"Angus\",\"bornOn\":\"2024-01-01\",\"purchasedOn\":\"2026-11-02\","
-                    + "\"seller\":\"Kelly\",\"price\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},"
-                    + "\"location\":\"field:bench-field\"}");
-            purchases.add(id);
-        }
-        awaitCompleted(gateway, purchases);
-
-        // Written aside as .tmp (the inbox skips those), then renamed: every form appears at once.
-        Path folder = Files.createDirectories(data.resolve("inbox").resolve(MANAGER));
-        List<Path> written = new ArrayList<>();
-        for (int d = 0; d < documents; d++) {
-            StringBuilder form = new StringBuilder("ear_tag,to,moved_on\n");
-            for (int r = 0; r < ROWS; r++) {
-                form.append(earTag(d * ROWS + r)).append(",barn:bench-barn-").append(r % BARNS)
-                        .append(",2026-11-20\n");
-            }
-            written.add(Files.writeString(folder.resolve(String.format("move-%04d.csv.tmp", d)), form));
-        }
-        long start = System.nanoTime();
-        for (Path p : written) {
-            Files.move(p, p.resolveSibling(p.getFileName().toString().replace(".tmp", "")));
-        }
-        Path archive = data.resolve("archive").resolve(MANAGER);
-        org.awaitility.Awaitility.await("every form archived").atMost(java.time.Duration.ofMinutes(20))
-                .pollInterval(java.time.Duration.ofMillis(20))
-                .until(() -> results(archive).size() >= documents);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        int completed = 0;
-        for (Path result : results(archive)) {
-            for (JsonNode command : Json.MAPPER.readTree(result.toFile()).path("commands")) {
-                if (!"COMPLETED".equals(command.path("state").asText())) {
-                    throw new IllegalStateException("not COMPLETED in " + result + ": " + command);
-                }
-                completed++;
-            }
-        }
-        report.add(Figure.of("inbox.documents", documents / seconds, "documents/s",
-                documents + " movement forms of " + ROWS + " rows dropped at once, until all archived COMPLETED"));
-        Figure commands = Figure.of("inbox.commands", completed / seconds, "commands/s",
-                completed + " RelocateAnimal commands from the inbox, all COMPLETED");
-        try {
-            Figure baseline = report.find("commands.in-process");
-            commands = Figure.against(commands.name(), commands.value(), commands.unit(), baseline, commands.goal());
-        } catch (IllegalStateException noBaseline) {
-            // No in-process command figure in this run: reported on its own.
-        }
-        report.add(commands);
-    }
-
-    private static List<Path> results(Path archive) throws Exception {
-        if (!Files.exists(archive)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(archive)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".result.json")).toList();
-        }
-    }
-
-    private static String earTag(int i) {
-        return "IE" + (7_700_000_000L + i);
-    }
-
     // --- the hub ------------------------------------------------------------------------------------------------
 
     private static ConfigurableApplicationContext hub(Path data) {
-        return new SpringApplicationBuilder(FarmHubApplication.class).run("--server.port=0",
-                "--farmhub.data-dir=" + data, "--logging.level.root=WARN",
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--farmhub.data-dir=" + data,
+                "--logging.level.root=WARN",
                 "--farmhub.security.users." + GATEWAY + ".api-key-sha256=" + ApiKey.sha256Hex(GATEWAY_KEY),
                 "--farmhub.security.users." + GATEWAY + ".roles=sensor-gateway",
-                "--farmhub.security.users." + MANAGER + ".api-key-sha256=" + ApiKey.sha256Hex("bench-mary-key"),
-                "--farmhub.security.users." + MANAGER + ".roles=farm-manager",
-                "--farmhub.inbox.poll-delay=100", "--farmhub.inbox.settle=50");
+                "--farmhub.inbox.poll-delay=100", "--farmhub.inbox.settle=50"));
+        // The inbox figures' users: the one whose folder takes the one-user figures, and four more.
+        List<String> managers = new ArrayList<>(List.of(MANAGER));
+        managers.addAll(InboxBench.FOLDERS);
+        for (String user : managers) {
+            args.add("--farmhub.security.users." + user + ".api-key-sha256=" + ApiKey.sha256Hex(user + "-key"));
+            args.add("--farmhub.security.users." + user + ".roles=farm-manager");
+        }
+        return new SpringApplicationBuilder(FarmHubApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static void submit(CommandGateway gateway, String type, String id, String payload) throws Exception {
+    static void submit(CommandGateway gateway, String type, String id, String payload) throws Exception {
         gateway.submit(new CommandRequest(type, id, Json.MAPPER.readTree(payload), MANAGER,
                 CommandSource.api(MANAGER)));
     }
@@ -273,7 +204,7 @@ final class IntakeBench {
         return ids;
     }
 
-    private static void awaitCompleted(CommandGateway gateway, List<String> ids) throws InterruptedException {
+    static void awaitCompleted(CommandGateway gateway, List<String> ids) throws InterruptedException {
         await(gateway, ids, 600, true);
     }
 

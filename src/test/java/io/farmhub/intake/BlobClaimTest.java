@@ -16,8 +16,8 @@ class BlobClaimTest {
 
     private final BlobContainerClient inbox = Azurite.get().blobServiceClient()
             .getBlobContainerClient(Azurite.uniqueContainerName("inbox"));
-    private final InboxClaims hubA = new InboxClaims(new InboxReader(16), 15, 0);
-    private final InboxClaims hubB = new InboxClaims(new InboxReader(16), 15, 0);
+    private final InboxClaims hubA = new InboxClaims(new InboxReader(16), () -> new ContainerStore(inbox), 15, 0);
+    private final InboxClaims hubB = new InboxClaims(new InboxReader(16), () -> new ContainerStore(inbox), 15, 0);
 
     @BeforeEach
     void createInbox() {

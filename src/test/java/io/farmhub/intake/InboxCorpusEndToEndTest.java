@@ -148,11 +148,8 @@ class InboxCorpusEndToEndTest {
             for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(manifest)) {
                 String path = row.get("path").isEmpty() ? "mary/" + row.get("file").replace("@", "") : row.get("path");
-                // A name holding '\' is left out here: Camel's file consumer on Linux reads '\' as a separator
-                // and, intermittently, never picks such a file up (it stays, unprocessed, in the inbox; see the
-                // note on issue 6). InboxCorpusTest still checks how the reader judges those names.
                 boolean holdable = Arrays.stream(path.split("/", -1))
-                        .noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals("..")) && !path.contains("\\");
+                        .noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
                 if (holdable) {
                     entries.add(new Entry(row.get("file"), path, row.get("expected"), row.get("why")));
                 }

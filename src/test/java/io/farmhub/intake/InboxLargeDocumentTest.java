@@ -61,6 +61,8 @@ class InboxLargeDocumentTest {
         // While the form is still in the inbox, its first commands are already done and can be looked up.
         Awaitility.await("the first command finished").atMost(Duration.ofMinutes(2))
                 .until(() -> gateway.status(sha + ":1").map(s -> s.state().terminal()).orElse(false));
+        assertThat(folder.archived("mary", "big-move.csv.result.json")).as("the form is still being processed")
+                .isEmpty();
         Optional<CommandStatus> first = gateway.status(sha + ":1");
         assertThat(first.orElseThrow().source().row()).isEqualTo(1);
         assertThat(first.get().source().document()).isEqualTo("mary/big-move.csv");
@@ -91,7 +93,7 @@ class InboxLargeDocumentTest {
     @Test
     void the_inbox_route_streams_the_commands_from_the_document() {
         SplitDefinition split = ProcessorDefinitionHelper.filterTypeInOutputs(
-                ((ModelCamelContext) camel).getRouteDefinition("inbox").getOutputs(), SplitDefinition.class)
+                ((ModelCamelContext) camel).getRouteDefinition("inbox-document").getOutputs(), SplitDefinition.class)
                 .stream().findFirst().orElseThrow();
         assertThat(split.getStreaming()).isEqualTo("true");
         assertThat(split.getExpression().getExpression()).contains("inboxRun.commands()");

@@ -66,7 +66,8 @@ final class TwoHubs {
         properties.put("camel.main.name", hub);
         properties.put("farmhub.data-dir", "target/test-data/two-hubs-" + System.nanoTime() + "-" + hub);
         properties.put("farmhub.azure.storage.connection-string", Azurite.get().connectionString());
-        properties.put("farmhub.routes.inbox", blob("inbox") + "&dataCount=1&delay=200");
+        properties.put("farmhub.routes.inbox", blob("inbox"));
+        properties.put("farmhub.inbox.poll-delay", "200");
         properties.put("farmhub.routes.inbox-archive", blob("archive"));
         properties.put("farmhub.routes.command-errors", blob("errors"));
         properties.put("farmhub.routes.reports", blob("reports"));

@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -33,6 +33,8 @@ final class WriteConnection implements AutoCloseable {
             super("the transaction was rolled back: " + cause.getMessage(), cause);
         }
     }
+
+    static final int KNOWN_STREAMS = 10_000;
 
     /** A stream's row id and version as this connection last wrote or read them. */
     private record StreamRow(long id, long version) {
@@ -57,9 +59,17 @@ final class WriteConnection implements AutoCloseable {
 
     /**
      * Streams this connection knows, valid while no other connection commits: {@code PRAGMA data_version} changes
-     * exactly when another connection (another store instance on the same file) has committed.
+     * exactly when another connection (another store instance on the same file) has committed. Bounded, least
+     * recently used first out: every command has a stream of its own, so an unbounded map grew by one entry per
+     * command for as long as the hub ran (a 10,000-row inbox form alone added 10,000). A stream forgotten is
+     * looked up once more by its unique index.
      */
-    private final Map<String, StreamRow> streams = new HashMap<>();
+    private final Map<String, StreamRow> streams = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StreamRow> eldest) {
+            return size() > KNOWN_STREAMS;
+        }
+    };
     private long seenDataVersion = -1;
     /** The newest recordedAt on file, as of {@link #seenDataVersion} and this connection's own commits. */
     private long lastRecordedAt;

@@ -1,0 +1,27 @@
+package io.farmhub.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which parts of the harness run: {@code -Dbench.only=inbox.documents,sensors} (names below), everything when the
+ * property is empty. A name selects the part it names and every part below it ({@code inbox} selects
+ * {@code inbox.documents} and {@code inbox.large-form.memory}), so a quick run of one figure needs no edit.
+ *
+ * <p>Parts: {@code fsync}, {@code store}, {@code commands}, {@code projections}, {@code append-blob},
+ * {@code queries}, {@code intake} (= {@code sensors}, {@code inbox.documents}, {@code inbox.large-form.memory}).
+ */
+final class Selection {
+
+    private static final List<String> ONLY = Arrays.stream(System.getProperty("bench.only", "").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).toList();
+
+    private Selection() {
+    }
+
+    /** True when any of these parts was asked for (or nothing was, which means everything). */
+    static boolean any(String... parts) {
+        return ONLY.isEmpty() || Arrays.stream(parts).anyMatch(part -> ONLY.stream()
+                .anyMatch(asked -> part.equals(asked) || part.startsWith(asked + ".")));
+    }
+}

@@ -1,11 +1,11 @@
 package io.farmhub.commands;
 
+import io.farmhub.core.NameUuid;
 import io.farmhub.core.StreamId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -64,13 +64,12 @@ public final class CommandKeys {
      * as a duplicate instead of being written twice.
      */
     public static String eventId(String commandId, StreamId stream, int index) {
-        return UUID.nameUUIDFromBytes((commandId + "\n" + stream + "\n" + index).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return NameUuid.of(commandId + "\n" + stream + "\n" + index);
     }
 
     /** The id of a command's first entry: submitting the same command twice cannot create it twice. */
     static String createdEventId(String commandId) {
-        return UUID.nameUUIDFromBytes(("created\n" + commandId).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuid.of("created\n" + commandId);
     }
 
     static String sha256(String text) {

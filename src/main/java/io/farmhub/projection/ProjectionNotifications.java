@@ -2,10 +2,9 @@ package io.farmhub.projection;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.farmhub.core.Json;
+import io.farmhub.core.NameUuid;
 import io.farmhub.notify.Notification;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * The read side's CloudEvents (interfaces.md "Notifications"), on topic {@code farm-projections}:
@@ -46,6 +45,6 @@ final class ProjectionNotifications {
     }
 
     private static String id(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameUuid.of(String.join("\n", parts));
     }
 }

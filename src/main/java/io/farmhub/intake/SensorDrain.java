@@ -8,8 +8,17 @@ import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.schedules.FiringLock;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
@@ -23,7 +32,8 @@ import org.springframework.stereotype.Component;
  * on the {@link SensorJournalCursor} after its readings are submitted.
  *
  * <p>One drain runs at a time: the route has one consumer, and the schedules' {@link FiringLock} (a blob lease in the
- * azure profile) keeps hubs sharing a journal from draining it together. The pace is the command pipeline's: a
+ * azure profile) keeps hubs sharing a journal from draining it together. A chunk's readings are submitted in
+ * {@code farmhub.sensors.drain.submitters} lanes at once (a subject always in the same one); beyond that the pace is the command pipeline's: a
  * submission waits while the workflow queue is full, which holds back the drain and never an HTTP answer.
  *
  * <p>A reading whose command id is already known with another value (the same sensor and instant, a different value)
@@ -43,11 +53,14 @@ public class SensorDrain {
     private final FiringLock lock;
     private final CamelContext camel;
     private final int progressEvery;
+    private final ExecutorService submitters;
+    private final int lanesCount;
     private long chunksDrained; // by this hub, for the progress log; only the one drain thread writes it
 
     public SensorDrain(SensorJournal journal, SensorJournalCursor cursor, CommandGateway gateway,
             CommandErrors errors, FiringLock lock, CamelContext camel,
-            @Value("${farmhub.sensors.drain.progress-every:100}") int progressEvery) {
+            @Value("${farmhub.sensors.drain.progress-every:100}") int progressEvery,
+            @Value("${farmhub.sensors.drain.submitters:8}") int submitters) {
         this.journal = journal;
         this.cursor = cursor;
         this.gateway = gateway;
@@ -55,6 +68,13 @@ public class SensorDrain {
         this.lock = lock;
         this.camel = camel;
         this.progressEvery = Math.max(1, progressEvery);
+        this.lanesCount = Math.max(1, submitters);
+        AtomicInteger n = new AtomicInteger();
+        this.submitters = Executors.newFixedThreadPool(lanesCount, runnable -> {
+            Thread thread = new Thread(runnable, "sensor-drain-submit-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Drains the journal to its end, unless another hub is draining it. */
@@ -93,18 +113,52 @@ public class SensorDrain {
         }
     }
 
+    /**
+     * Submits the chunk's readings in {@code submitters} lanes side by side and returns once all are submitted: one
+     * submission waits for its own durable write, so in one lane the drain would go no faster than that write's
+     * latency allows, while lanes share the store's commits. A subject (a cow, barn or tractor) always takes the same
+     * lane, in journal order, so the drain never sends one aggregate's readings at once to race each other. The cursor
+     * moves only after the whole chunk, so a crash still re-submits at most this chunk.
+     */
     private void submit(SensorJournal.Chunk chunk) {
+        Map<Integer, List<SensorReading>> lanes = new HashMap<>();
         for (SensorReading reading : chunk.readings()) {
-            CommandRequest command = reading.toCommand(chunk.submittedBy());
-            if (gateway.submit(command) instanceof Submission.PayloadMismatch) {
-                // Stamped with the chunk's time, so recording it again after a crash finds the same record.
-                errors.record(new CommandError(chunk.recordedAt(), command.commandId(), command.commandType(),
-                        ErrorCode.CONFLICT.name(), null, "A different reading was already recorded as "
-                                + command.commandId() + "; a sensor sends one value per instant, so " + reading.value()
-                                + " " + reading.unit() + " from " + chunk.source() + " changed nothing.",
-                        chunk.submittedBy(), CommandSource.sensor(reading.sensorId())));
-            }
+            lanes.computeIfAbsent(Math.floorMod(reading.subject().hashCode(), lanesCount), k -> new ArrayList<>())
+                    .add(reading);
         }
+        List<Future<?>> submitted = new ArrayList<>(lanes.size());
+        for (List<SensorReading> lane : lanes.values()) {
+            submitted.add(submitters.submit(() -> lane.forEach(reading -> submit(chunk, reading))));
+        }
+        try {
+            for (Future<?> one : submitted) {
+                one.get();
+            }
+        } catch (InterruptedException e) {
+            submitted.forEach(one -> one.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sensor drain was interrupted; it goes on from its cursor", e);
+        } catch (ExecutionException e) {
+            submitted.forEach(one -> one.cancel(true));
+            throw e.getCause() instanceof RuntimeException fault ? fault : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void submit(SensorJournal.Chunk chunk, SensorReading reading) {
+        CommandRequest command = reading.toCommand(chunk.submittedBy());
+        if (gateway.submit(command) instanceof Submission.PayloadMismatch) {
+            // Stamped with the chunk's time, so recording it again after a crash finds the same record.
+            errors.record(new CommandError(chunk.recordedAt(), command.commandId(), command.commandType(),
+                    ErrorCode.CONFLICT.name(), null, "A different reading was already recorded as "
+                            + command.commandId() + "; a sensor sends one value per instant, so " + reading.value()
+                            + " " + reading.unit() + " from " + chunk.source() + " changed nothing.",
+                    chunk.submittedBy(), CommandSource.sensor(reading.sensorId())));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        submitters.shutdownNow();
     }
 
     /** False once the hub is stopping or the drain route is stopped: the rest waits for the next start. */

@@ -106,10 +106,10 @@ class SensorJournalApiTest {
         camel.getRouteController().startRoute("sensor-drain");
         producer.sendBody("{{farmhub.routes.sensor-drain}}", "wake");
         for (String id : ids) {
-            Awaitility.await(id).atMost(Duration.ofSeconds(30)).until(() ->
+            Awaitility.await(id).atMost(Duration.ofSeconds(90)).until(() ->
                     HubClient.json(hub.get("/api/commands/" + id, MARY)).path("state").asText().equals("COMPLETED"));
         }
-        Awaitility.await("drained").atMost(Duration.ofSeconds(10)).until(() -> backlog.readings() == 0);
+        Awaitility.await("drained").atMost(Duration.ofSeconds(60)).until(() -> backlog.readings() == 0);
         assertThat(store.version(StreamId.of("sensor", "drained", "1"))).isEqualTo(2);
         assertThat(store.version(StreamId.of("sensor", "drained", "2"))).isEqualTo(1);
         assertThat(sensorsHealthIndicator.health().getDetails()).containsEntry("drained", 5L)

@@ -90,7 +90,7 @@ class SensorApiTest extends ApiTestBase {
         assertThat(changed.statusCode()).isEqualTo(202);
         assertThat(HubClient.json(changed).path("accepted").asInt()).isEqualTo(1);
         assertThat(HubClient.json(changed).path("rejected")).isEmpty();
-        Awaitility.await("the conflict in command-errors").atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await("the conflict in command-errors").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(HubClient.json(hub.get("/api/errors?limit=100", MARY)).path("errors")).anySatisfy(e -> {
                     assertThat(e.path("code").asText()).isEqualTo("CONFLICT");
                     assertThat(e.path("commandId").asText()).isEqualTo("sensor:shed-temp-7:2026-11-26T09:00:00Z");
@@ -107,7 +107,7 @@ class SensorApiTest extends ApiTestBase {
     }
 
     private void awaitDrained() {
-        Awaitility.await("the sensor journal drained").atMost(Duration.ofSeconds(20))
+        Awaitility.await("the sensor journal drained").atMost(Duration.ofSeconds(60))
                 .until(() -> backlog.readings() == 0);
     }
 

@@ -161,12 +161,15 @@ public class SensorDrain {
         submitters.shutdownNow();
     }
 
-    /** False once the hub is stopping or the drain route is stopped: the rest waits for the next start. */
+    /**
+     * False once the hub is stopping or the drain route is being stopped: the rest waits for the next start. (A route
+     * still starting counts as running: its consumer may hand over a wake queued while it was stopped.)
+     */
     private boolean running() {
         if (camel.isStopping() || camel.isStopped()) {
             return false;
         }
         ServiceStatus route = camel.getRouteController().getRouteStatus(ROUTE);
-        return route == null || route.isStarted();
+        return route == null || route.isStarting() || route.isStarted();
     }
 }

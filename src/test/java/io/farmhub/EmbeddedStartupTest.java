@@ -53,7 +53,7 @@ class EmbeddedStartupTest {
         JsonNode eventStore = health.getBody().path("components").path("eventStore");
         assertThat(eventStore.path("status").asText()).isEqualTo("UP");
         assertThat(eventStore.has("details")).isFalse();
-        for (String component : new String[] {"inbox", "notifier"}) {
+        for (String component : new String[] {"inbox", "notifier", "sensors"}) {
             assertThat(health.getBody().path("components").path(component).path("status").asText())
                     .as(component).isEqualTo("UP");
         }

@@ -20,13 +20,14 @@ public sealed interface SensorBatch {
             rejected = List.copyOf(rejected);
         }
 
-        /** The 202 answer, once every accepted command has been submitted. */
+        /** The 202 answer, once every accepted reading has been journaled (or, from Event Hubs, submitted). */
         public SensorBatchResult result() {
             return new SensorBatchResult(accepted.size(), rejected);
         }
     }
 
-    record Accepted(int index, CommandRequest command) {
+    /** An accepted reading, with the command it becomes ({@link SensorReading#toCommand}). */
+    record Accepted(int index, SensorReading reading, CommandRequest command) {
     }
 
     /** One entry of the answer's {@code rejected} list: {@code {"index", "code", "message"}}. */

@@ -2,24 +2,33 @@ package io.farmhub.intake;
 
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.Submission;
+import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of the sensor routes ({@code routes/sensors.yaml}) that HTTP and Event Hubs share: read a body of
- * readings ({@link SensorReadings}) and submit each accepted reading as its command, {@code sensor:<sensorId>:<at>}.
- * A reading sent again is the same command and changes nothing; the same id with another value is rejected at its
- * index ({@code CONFLICT}), so a replayed batch can never rewrite history.
+ * The steps of the sensor routes ({@code routes/sensors.yaml}): read a body of readings ({@link SensorReadings}),
+ * then either journal the accepted ones ({@link #journal}, HTTP: the 202 means kept durably, and the
+ * {@code sensor-drain} route turns them into commands) or submit each one at once ({@link #submit}, Event Hubs, whose
+ * checkpoint already keeps the event until it is processed). Either way a reading becomes the command
+ * {@code sensor:<sensorId>:<at>}: a reading sent again changes nothing, and one sent again with another value never
+ * rewrites history.
  */
 @Component("sensorIntake")
 public class SensorIntake {
 
     private final SensorReadings readings;
     private final CommandGateway gateway;
+    private final SensorJournal journal;
+    private final SensorBacklog backlog;
 
-    public SensorIntake(SensorReadings readings, CommandGateway gateway) {
+    public SensorIntake(SensorReadings readings, CommandGateway gateway, SensorJournal journal,
+            SensorBacklog backlog) {
         this.readings = readings;
         this.gateway = gateway;
+        this.journal = journal;
+        this.backlog = backlog;
     }
 
     public SensorBatch read(SensorPost post) {
@@ -36,7 +45,29 @@ public class SensorIntake {
         return readings.read(body, submittedBy);
     }
 
-    /** Submits every accepted reading without waiting for its command; the 202 answer. */
+    /**
+     * Journals the accepted readings and answers once they are durably stored: the 202 answer
+     * ({@link SensorBatchResult}), or {@link SensorBacklog.Full} when the backlog has reached its bound (nothing is
+     * journaled). A replayed reading with another value is found by the drain and recorded in command-errors.
+     */
+    public Object journal(SensorBatch.Read batch) {
+        if (batch.accepted().isEmpty()) {
+            return batch.result();
+        }
+        Optional<SensorBacklog.Full> full = backlog.full();
+        if (full.isPresent()) {
+            return full.get();
+        }
+        String submittedBy = batch.accepted().get(0).command().submittedBy();
+        journal.append(submittedBy, CommandSource.api(submittedBy).envelopeForm(),
+                batch.accepted().stream().map(SensorBatch.Accepted::reading).toList());
+        return batch.result();
+    }
+
+    /**
+     * Submits every accepted reading at once, without waiting for its command (Event Hubs). The same id with another
+     * value is rejected at its index ({@code CONFLICT}).
+     */
     public SensorBatchResult submit(SensorBatch.Read batch) {
         SensorBatchResult result = batch.result();
         for (SensorBatch.Accepted reading : batch.accepted()) {

@@ -130,7 +130,8 @@ public class SensorReadings {
 
         void add(JsonNode node) {
             try {
-                accepted.add(new SensorBatch.Accepted(size(), SensorReading.from(node).toCommand(submittedBy)));
+                SensorReading reading = SensorReading.from(node);
+                accepted.add(new SensorBatch.Accepted(size(), reading, reading.toCommand(submittedBy)));
             } catch (IntakeProblem problem) {
                 rejected.add(new SensorBatch.Rejected(size(), problem.rejection().code(), problem.rejection().message()));
             }

@@ -11,15 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LocalFiringLock implements FiringLock {
 
     private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
+    private final Map<String, Object> monitors = new ConcurrentHashMap<>();
 
     @Override
-    public synchronized boolean runOnce(String schedule, Instant scheduledFireTime, Runnable job) {
-        Instant last = lastRun.get(schedule);
-        if (last != null && !scheduledFireTime.isAfter(last)) {
-            return false;
+    public boolean runOnce(String schedule, Instant scheduledFireTime, Runnable job) {
+        // One monitor per schedule: a long job (the sensor drain) never holds up another schedule's firing.
+        synchronized (monitors.computeIfAbsent(schedule, s -> new Object())) {
+            Instant last = lastRun.get(schedule);
+            if (last != null && !scheduledFireTime.isAfter(last)) {
+                return false;
+            }
+            job.run();
+            lastRun.put(schedule, scheduledFireTime);
+            return true;
         }
-        job.run();
-        lastRun.put(schedule, scheduledFireTime);
-        return true;
     }
 }

@@ -60,7 +60,8 @@ final class TwoHubs {
         }
     }
 
-    ConfigurableApplicationContext start(String hub) {
+    /** Starts a hub; {@code extra} are further {@code name=value} settings. */
+    ConfigurableApplicationContext start(String hub, String... extra) {
         Map<String, String> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("camel.main.name", hub);
@@ -78,6 +79,9 @@ final class TwoHubs {
         properties.put("farmhub.inbox.lease-seconds", "15");
         properties.put("farmhub.security.users.mary.api-key-sha256", ApiKey.sha256Hex("mary-key"));
         properties.put("farmhub.security.users.mary.roles", "farm-manager");
+        for (String setting : extra) {
+            properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
         return new SpringApplicationBuilder(FarmHubApplication.class, Engine.class)
                 .profiles("azure")
                 // Keep other tests' @TestConfiguration classes out of the scan, as @SpringBootTest does.

@@ -7,10 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import io.farmhub.intake.SensorBacklog;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** {@code POST /api/sensors/readings} over real HTTP, as a sensor gateway sends it. */
+/** {@code POST /api/sensors/readings} over real HTTP, as a sensor gateway sends it, and the drain behind it. */
 class SensorApiTest extends ApiTestBase {
+
+    @Autowired
+    SensorBacklog backlog;
 
     @Test
     void the_example_ndjson_is_accepted_and_each_reading_becomes_its_command() throws Exception {
@@ -21,7 +29,15 @@ class SensorApiTest extends ApiTestBase {
         JsonNode answer = HubClient.json(response);
         assertThat(answer.path("accepted").asInt()).isEqualTo(5);
         assertThat(answer.path("rejected")).isEmpty();
-        JsonNode status = HubClient.json(hub.get("/api/commands/sensor:shed-temp-1:2026-11-26T06:00:00Z", MARY));
+        for (String id : List.of("sensor:parlour-3:2026-11-26T05:48:00Z", "sensor:parlour-3:2026-11-26T05:55:00Z",
+                "sensor:shed-temp-1:2026-11-26T06:15:00Z", "sensor:mf-hours:2026-11-26T17:30:00Z")) {
+            // This hub has no such cows, barn or tractor: the commands end INVALID for that, and only for that.
+            JsonNode ended = awaitTerminal(id);
+            assertThat(ended.path("state").asText()).as(id).isIn("COMPLETED", "INVALID");
+            assertThat(ended.path("errors").findValuesAsText("code")).as(id)
+                    .doesNotContain("CONFLICT", "MALFORMED", "FORBIDDEN");
+        }
+        JsonNode status = awaitTerminal("sensor:shed-temp-1:2026-11-26T06:00:00Z");
         assertThat(status.path("commandType").asText()).isEqualTo("RecordBarnTemperature");
         assertThat(status.path("submittedBy").asText()).isEqualTo("gate-7");
         assertThat(status.path("source").path("sensorId").asText()).isEqualTo("shed-temp-1");
@@ -61,16 +77,38 @@ class SensorApiTest extends ApiTestBase {
         HttpResponse<String> replay = postReadings(GATE, "application/json", batch);
         assertThat(replay.statusCode()).isEqualTo(202);
         assertThat(HubClient.json(replay).path("accepted").asInt()).isEqualTo(1);
+        awaitDrained();
         assertThat(HubClient.json(hub.get("/api/commands/sensor:shed-temp-7:2026-11-26T09:00:00Z", MARY)))
                 .isEqualTo(first);
         assertThat(HubClient.json(hub.get("/api/streams/barn/sensor-shed", MARY)).path("version").asLong())
                 .isEqualTo(version);
 
+        // Another value for the same instant is accepted for processing (202); the drain finds the conflict and
+        // records it in command-errors, and the command stays as it was.
         HttpResponse<String> changed = postReadings(GATE, "application/json", "[" + reading("shed-temp-7",
                 "barn-temperature", "sensor-shed", "25.0", "°C", "2026-11-26T09:00:00Z") + "]");
         assertThat(changed.statusCode()).isEqualTo(202);
-        assertThat(HubClient.json(changed).path("accepted").asInt()).isZero();
-        assertThat(HubClient.json(changed).path("rejected").get(0).path("code").asText()).isEqualTo("CONFLICT");
+        assertThat(HubClient.json(changed).path("accepted").asInt()).isEqualTo(1);
+        assertThat(HubClient.json(changed).path("rejected")).isEmpty();
+        Awaitility.await("the conflict in command-errors").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(HubClient.json(hub.get("/api/errors?limit=100", MARY)).path("errors")).anySatisfy(e -> {
+                    assertThat(e.path("code").asText()).isEqualTo("CONFLICT");
+                    assertThat(e.path("commandId").asText()).isEqualTo("sensor:shed-temp-7:2026-11-26T09:00:00Z");
+                    assertThat(e.path("commandType").asText()).isEqualTo("RecordBarnTemperature");
+                    assertThat(e.path("submittedBy").asText()).isEqualTo("gate-7");
+                    assertThat(e.path("source").path("sensorId").asText()).isEqualTo("shed-temp-7");
+                    assertThat(e.path("message").asText()).contains("25", "one value per instant");
+                }));
+        awaitDrained();
+        assertThat(HubClient.json(hub.get("/api/commands/sensor:shed-temp-7:2026-11-26T09:00:00Z", MARY)))
+                .isEqualTo(first);
+        assertThat(HubClient.json(hub.get("/api/streams/barn/sensor-shed", MARY)).path("version").asLong())
+                .isEqualTo(version);
+    }
+
+    private void awaitDrained() {
+        Awaitility.await("the sensor journal drained").atMost(Duration.ofSeconds(60))
+                .until(() -> backlog.readings() == 0);
     }
 
     @Test

@@ -145,7 +145,7 @@ public class SensorDrain {
     }
 
     private void submit(SensorJournal.Chunk chunk, SensorReading reading) {
-        CommandRequest command = reading.toCommand(chunk.submittedBy());
+        CommandRequest command = reading.toCommand(chunk.submittedBy()).withGrantedRoles(chunk.grantedRoles());
         if (gateway.submit(command) instanceof Submission.PayloadMismatch) {
             // Stamped with the chunk's time, so recording it again after a crash finds the same record.
             errors.record(new CommandError(chunk.recordedAt(), command.commandId(), command.commandType(),

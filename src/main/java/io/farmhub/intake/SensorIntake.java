@@ -2,6 +2,7 @@ package io.farmhub.intake;
 
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.Submission;
+import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public class SensorIntake {
             return batch;
         }
         return new SensorBatch.Read(read.accepted().stream()
-                .map(a -> new SensorBatch.Accepted(a.index(), a.command().withGrantedRoles(post.grantedRoles())))
+                .map(a -> new SensorBatch.Accepted(a.index(), a.reading(), a.command().withGrantedRoles(post.grantedRoles())))
                 .toList(), read.rejected());
     }
 
@@ -58,8 +59,9 @@ public class SensorIntake {
         if (full.isPresent()) {
             return full.get();
         }
-        String submittedBy = batch.accepted().get(0).command().submittedBy();
-        journal.append(submittedBy, CommandSource.api(submittedBy).envelopeForm(),
+        CommandRequest first = batch.accepted().get(0).command();
+        String submittedBy = first.submittedBy();
+        journal.append(submittedBy, first.grantedRoles(), CommandSource.api(submittedBy).envelopeForm(),
                 batch.accepted().stream().map(SensorBatch.Accepted::reading).toList());
         return batch.result();
     }

@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -49,8 +51,8 @@ public class SensorJournal {
     }
 
     /** One journaled chunk, read back for the drain. */
-    public record Chunk(long stream, long version, long through, String submittedBy, String source,
-            Instant recordedAt, List<SensorReading> readings) {
+    public record Chunk(long stream, long version, long through, String submittedBy, Set<String> grantedRoles,
+            String source, Instant recordedAt, List<SensorReading> readings) {
     }
 
     public SensorJournal(EventStore store,
@@ -72,10 +74,15 @@ public class SensorJournal {
         return StreamId.of(DOMAIN, "journal", Long.toString(n));
     }
 
-    /** Journals the readings in chunks; returns once every chunk is durably stored. */
-    public synchronized void append(String submittedBy, String source, List<SensorReading> readings) {
+    /**
+     * Journals the readings in chunks; returns once every chunk is durably stored. {@code grantedRoles}: the roles a
+     * bearer token granted the submitter (null for a configured user), kept so the drain's commands carry them.
+     */
+    public synchronized void append(String submittedBy, Set<String> grantedRoles, String source,
+            List<SensorReading> readings) {
         for (int from = 0; from < readings.size(); from += chunkReadings) {
-            appendChunk(submittedBy, source, readings.subList(from, Math.min(readings.size(), from + chunkReadings)));
+            appendChunk(submittedBy, grantedRoles, source,
+                    readings.subList(from, Math.min(readings.size(), from + chunkReadings)));
         }
     }
 
@@ -104,7 +111,8 @@ public class SensorJournal {
         return store.version(stream(n));
     }
 
-    private void appendChunk(String submittedBy, String source, List<SensorReading> readings) {
+    private void appendChunk(String submittedBy, Set<String> grantedRoles, String source,
+            List<SensorReading> readings) {
         Tail at = tail();
         String eventId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
@@ -112,7 +120,7 @@ public class SensorJournal {
             long n = full ? at.stream() + 1 : at.stream();
             long through = at.through() + readings.size();
             NewEvent event = new NewEvent(eventId, TYPE, 1, Instant.now().toString(), null, null, submittedBy,
-                    source, null, data(readings, through));
+                    source, null, data(readings, through, grantedRoles));
             AppendResult result = store.append(stream(n), full ? 0 : at.version(), List.of(event));
             if (result instanceof AppendResult.Appended appended) {
                 EventEnvelope stored = appended.events().get(0); // an earlier identical attempt counts as this one
@@ -146,9 +154,13 @@ public class SensorJournal {
     }
 
     /** The value is kept as its decimal text, so the command made from it is byte for byte what it would have been. */
-    private static JsonNode data(List<SensorReading> readings, long through) {
+    private static JsonNode data(List<SensorReading> readings, long through, Set<String> grantedRoles) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("through", through);
+        if (grantedRoles != null) {
+            ArrayNode roles = data.putArray("grantedRoles");
+            new TreeSet<>(grantedRoles).forEach(roles::add);
+        }
         ArrayNode list = data.putArray("readings");
         for (SensorReading r : readings) {
             list.addObject().put("sensorId", r.sensorId()).put("kind", r.kind()).put("subject", r.subject())
@@ -164,7 +176,14 @@ public class SensorJournal {
                     r.path("subject").asText(), new BigDecimal(r.path("value").asText()), r.path("unit").asText(),
                     Instant.parse(r.path("at").asText())));
         }
-        return new Chunk(n, e.version(), e.data().path("through").asLong(), e.who(), e.source(), e.recordedAt(),
-                readings);
+        Set<String> grantedRoles = null;
+        if (e.data().has("grantedRoles")) {
+            grantedRoles = new TreeSet<>();
+            for (JsonNode role : e.data().path("grantedRoles")) {
+                grantedRoles.add(role.asText());
+            }
+        }
+        return new Chunk(n, e.version(), e.data().path("through").asLong(), e.who(), grantedRoles, e.source(),
+                e.recordedAt(), readings);
     }
 }

@@ -2,14 +2,13 @@ package io.farmhub.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.farmhub.core.Json;
+import io.farmhub.core.NameUuid;
 import io.farmhub.core.StreamId;
 import io.farmhub.notify.Notification;
 import io.farmhub.notify.Notifier;
 import io.farmhub.notify.Topic;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,8 +83,7 @@ public class CommandNotifications {
                 .put("commandType", progress.commandType())
                 .put("state", progress.state().name())
                 .put("version", progress.version());
-        String id = UUID.nameUUIDFromBytes((stream + "@" + progress.version()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String id = NameUuid.of(stream + "@" + progress.version());
         return new Notification(id, COMMAND_STATE_CHANGED, "/farmhub/" + stream.category(),
                 stream.aggregate() + "/" + stream.key(), progress.status().updatedAt(), data);
     }

@@ -1,6 +1,5 @@
 package io.farmhub.projection;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.core.EventTypeRegistry;
 import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.EventStore;
@@ -10,6 +9,9 @@ import io.farmhub.notify.Topic;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,8 @@ public final class ProjectionRunner {
     private final Supplier<Notifier> notifier;
     private final List<StreamFollower> followers = new ArrayList<>();
     private final Object[] stripes = new Object[STRIPES];
+    /** Streams hinted and not yet caught up, with the newest version hinted. */
+    private final Map<StreamId, Long> pending = new ConcurrentHashMap<>();
 
     public ProjectionRunner(EventStore events, EventTypeRegistry registry, SnapshotStore snapshots,
             Supplier<Notifier> notifier, Clock clock) {
@@ -53,22 +57,54 @@ public final class ProjectionRunner {
         }
     }
 
-    /** The route's entry: a {@code farm.event-appended} CloudEvent. Anything else is not for the projections. */
+    /** Catches up at once on a {@code farm.event-appended} CloudEvent; anything else is not for the projections. */
     public void onNotification(Notification notification) {
-        if (notification == null || !EVENT_APPENDED.equals(notification.type()) || notification.data() == null) {
-            return;
+        farmStream(notification).ifPresent(stream -> catchUp(stream, version(notification)));
+    }
+
+    /**
+     * The {@code farm-events} route's entry: remembers that the notified stream is behind, for
+     * {@link #catchUpHinted}. Hints for one stream that arrive while the catch-up is busy become one catch-up to
+     * the newest version: under a burst the read side folds several events per write instead of falling further
+     * behind, and nothing is dropped (at most one entry per stream waits).
+     */
+    public void hint(Notification notification) {
+        farmStream(notification).ifPresent(stream -> pending.merge(stream, version(notification), Math::max));
+    }
+
+    /** The {@code projection-catch-up} route's entry: catches up every hinted stream until none is left. */
+    public void catchUpHinted() {
+        while (!pending.isEmpty()) {
+            for (StreamId stream : pending.keySet()) {
+                Long version = pending.remove(stream);
+                if (version == null) {
+                    continue;
+                }
+                try {
+                    catchUp(stream, version);
+                } catch (RuntimeException e) {
+                    // One stream that cannot be caught up now holds up no other; reconciliation comes back to it.
+                    log.warn("could not catch up {} to version {}: {}", stream, version, e.getMessage());
+                }
+            }
         }
-        JsonNode data = notification.data();
-        StreamId stream;
+    }
+
+    private static Optional<StreamId> farmStream(Notification notification) {
+        if (notification == null || !EVENT_APPENDED.equals(notification.type()) || notification.data() == null) {
+            return Optional.empty();
+        }
         try {
-            stream = StreamId.parse(data.path("stream").asText());
+            StreamId stream = StreamId.parse(notification.data().path("stream").asText());
+            return stream.domain().equals("farm") ? Optional.of(stream) : Optional.empty();
         } catch (IllegalArgumentException e) {
             log.warn("ignoring notification {}: {}", notification.id(), e.getMessage());
-            return;
+            return Optional.empty();
         }
-        if (stream.domain().equals("farm")) {
-            catchUp(stream, data.path("version").asLong(Long.MAX_VALUE));
-        }
+    }
+
+    private static long version(Notification notification) {
+        return notification.data().path("version").asLong(Long.MAX_VALUE);
     }
 
     /** Brings every follower of {@code stream} up to at least {@code version}, announcing what changed. */

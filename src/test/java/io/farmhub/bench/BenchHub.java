@@ -39,6 +39,12 @@ final class BenchHub implements AutoCloseable {
         return context.getBean(CommandGateway.class);
     }
 
+    /** Notifications waiting on the in-process farm-events queue (how far the read side lags). */
+    int farmEventsWaiting() {
+        org.apache.camel.CamelContext camel = context.getBean(org.apache.camel.CamelContext.class);
+        return ((org.apache.camel.component.seda.SedaEndpoint) camel.getEndpoint("seda:farm-events")).getCurrentQueueSize();
+    }
+
     URI commandsUri() {
         String port = context.getEnvironment().getProperty("local.server.port");
         return URI.create("http://127.0.0.1:" + port + "/api/commands");

@@ -40,8 +40,9 @@ public final class ProfileCommands {
                 for (int i = 0; i < rounds; i++) {
                     long cpu = os.getProcessCpuTime();
                     double rate = CommandBench.untilCompleted(gateway, herd.next(2_000), send);
-                    System.out.printf("[profile] round %d: %.0f commands/s, %.0f µs of CPU per command%n", i, rate,
-                            (os.getProcessCpuTime() - cpu) / 1e3 / 2_000);
+                    System.out.printf("[profile] round %d: %.0f commands/s, %.0f µs of CPU per command,"
+                            + " %d farm-events waiting%n", i, rate, (os.getProcessCpuTime() - cpu) / 1e3 / 2_000,
+                            hub.farmEventsWaiting());
                 }
                 recording.stop();
                 Files.createDirectories(out.toAbsolutePath().getParent());

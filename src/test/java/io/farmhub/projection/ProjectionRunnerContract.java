@@ -243,6 +243,24 @@ abstract class ProjectionRunnerContract {
     }
 
     @Test
+    void hints_for_one_stream_that_wait_together_are_caught_up_in_one_write_to_the_newest_version() {
+        List<Notification> raised = StoredStory.append(events);
+        String friesian = "cow/" + FRIESIAN;
+        List<Notification> hers = raised.stream().filter(n -> friesian.equals(n.subject())).toList();
+        assertThat(hers).as("the story has several events of hers").hasSizeGreaterThan(2);
+
+        raised.forEach(runner::hint);
+        runner.catchUpHinted();
+
+        assertThat(cachedStates()).as("what the hints built is what a rebuild builds").isEqualTo(rebuiltStates());
+        assertThat(announced.takenAsLines().stream()
+                .filter(line -> line.equals("projection-changed cow-summary/" + FRIESIAN)))
+                .as("her events were folded in one write").hasSize(1);
+        runner.catchUpHinted();
+        assertThat(announced.takenAsLines()).as("nothing is left hinted").isEmpty();
+    }
+
+    @Test
     void a_follower_folds_the_next_event_onto_the_state_it_wrote_without_reading_it_back() {
         StreamId stream = StreamId.farm("cow", FRIESIAN);
         EventEnvelope last = appendAllButHerLastEvent(stream);

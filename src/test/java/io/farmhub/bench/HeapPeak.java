@@ -2,6 +2,9 @@ package io.farmhub.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The most heap that stayed in use while something ran, above what was in use before it started. Live memory, not
@@ -14,26 +17,18 @@ final class HeapPeak implements AutoCloseable {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private final long baseline;
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "heap-peak");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile long peak;
     private volatile int samples;
 
     private HeapPeak(long periodMillis) {
         this.baseline = live();
         this.peak = baseline;
-        this.sampler = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(periodMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-peak");
-        sampler.setDaemon(true);
-        sampler.start();
+        sampler.scheduleWithFixedDelay(this::sample, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     static HeapPeak start(long periodMillis) {
@@ -65,8 +60,7 @@ final class HeapPeak implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        sampler.interrupt();
-        sampler.join();
+        sampler.shutdownNow();
+        sampler.awaitTermination(1, TimeUnit.MINUTES);
     }
 }

@@ -57,9 +57,13 @@ public final class ProjectionRunner {
         }
     }
 
-    /** Catches up at once on a {@code farm.event-appended} CloudEvent; anything else is not for the projections. */
+    /**
+     * {@link #hint} and {@link #catchUpHinted} in one, for a caller that wants the read side current when it returns
+     * (the routes use the two apart, so that hints wait together).
+     */
     public void onNotification(Notification notification) {
-        farmStream(notification).ifPresent(stream -> catchUp(stream, version(notification)));
+        hint(notification);
+        catchUpHinted();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.Json;
 import io.farmhub.intake.SensorBatch;
+import io.farmhub.projection.SnapshotStore;
 import io.farmhub.intake.SensorBatchResult;
 import io.farmhub.intake.SensorIntake;
 import io.farmhub.security.ApiKey;
@@ -63,7 +64,7 @@ final class IntakeBench {
             if (Selection.any("intake", "sensors")) {
                 sensors(hub, gateway, report);
             }
-            InboxBench.run(data, gateway, report);
+            InboxBench.run(data, gateway, hub.getBean(SnapshotStore.class), report);
         }
     }
 

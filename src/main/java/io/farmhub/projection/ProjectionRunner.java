@@ -94,6 +94,11 @@ public final class ProjectionRunner {
         }
     }
 
+    /** Streams hinted and not caught up yet: how far the read side is behind its streams. */
+    public int behind() {
+        return pending.size();
+    }
+
     private static Optional<StreamId> farmStream(Notification notification) {
         if (notification == null || !EVENT_APPENDED.equals(notification.type()) || notification.data() == null) {
             return Optional.empty();

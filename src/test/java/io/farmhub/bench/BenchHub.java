@@ -39,10 +39,9 @@ final class BenchHub implements AutoCloseable {
         return context.getBean(CommandGateway.class);
     }
 
-    /** Notifications waiting on the in-process farm-events queue (how far the read side lags). */
-    int farmEventsWaiting() {
-        org.apache.camel.CamelContext camel = context.getBean(org.apache.camel.CamelContext.class);
-        return ((org.apache.camel.component.seda.SedaEndpoint) camel.getEndpoint("seda:farm-events")).getCurrentQueueSize();
+    /** Streams the read side has been told of and not caught up yet (how far it lags). */
+    int projectionsBehind() {
+        return context.getBean(io.farmhub.projection.ProjectionRunner.class).behind();
     }
 
     URI commandsUri() {

@@ -7,8 +7,9 @@ import java.time.Duration;
 import jdk.jfr.Recording;
 
 /**
- * Not a benchmark: records a JFR profile of commands.in-process (or, with a third argument {@code http}, commands.http) only (after a warm-up), for finding where a
- * command's CPU goes. {@code java -cp ... io.farmhub.bench.ProfileCommands target/prof/in-process.jfr [rounds]}
+ * Not a benchmark: records a JFR profile of commands.in-process (or, with a third argument {@code http},
+ * commands.http) after a warm-up, for finding where a command's CPU goes; prints each round's rate, CPU per command
+ * and how far the read side lags. {@code java -cp ... io.farmhub.bench.ProfileCommands out.jfr [rounds] [http]}
  */
 public final class ProfileCommands {
 
@@ -25,8 +26,8 @@ public final class ProfileCommands {
             HttpSender sender = new HttpSender(hub.commandsUri(), BenchHub.API_KEY, CommandBench.CLIENTS);
             CommandBench.Sender send = http ? sender::send : (c, r) -> CommandBench.accepted(gateway.submit(r), r);
             HerdWorkload herd = new HerdWorkload("hub", 2_000);
-            CommandBench.untilCompleted(gateway, herd.fields(), (c, r) -> CommandBench.accepted(gateway.submit(r), r));
-            CommandBench.untilCompleted(gateway, herd.purchases(), (c, r) -> CommandBench.accepted(gateway.submit(r), r));
+            CommandBench.untilCompleted(gateway, herd.fields(), send);
+            CommandBench.untilCompleted(gateway, herd.purchases(), send);
             for (int i = 0; i < 3; i++) {
                 CommandBench.untilCompleted(gateway, herd.next(2_000), send);
             }
@@ -41,8 +42,8 @@ public final class ProfileCommands {
                     long cpu = os.getProcessCpuTime();
                     double rate = CommandBench.untilCompleted(gateway, herd.next(2_000), send);
                     System.out.printf("[profile] round %d: %.0f commands/s, %.0f µs of CPU per command,"
-                            + " %d farm-events waiting%n", i, rate, (os.getProcessCpuTime() - cpu) / 1e3 / 2_000,
-                            hub.farmEventsWaiting());
+                            + " %d streams behind on the read side%n", i, rate,
+                            (os.getProcessCpuTime() - cpu) / 1e3 / 2_000, hub.projectionsBehind());
                 }
                 recording.stop();
                 Files.createDirectories(out.toAbsolutePath().getParent());

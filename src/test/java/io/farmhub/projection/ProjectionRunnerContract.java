@@ -250,7 +250,10 @@ abstract class ProjectionRunnerContract {
         assertThat(hers).as("the story has several events of hers").hasSizeGreaterThan(2);
 
         raised.forEach(runner::hint);
+        assertThat(runner.behind()).as("one note per stream, however many events").isEqualTo(
+                (int) raised.stream().map(Notification::subject).distinct().count());
         runner.catchUpHinted();
+        assertThat(runner.behind()).isZero();
 
         assertThat(cachedStates()).as("what the hints built is what a rebuild builds").isEqualTo(rebuiltStates());
         assertThat(announced.takenAsLines().stream()

@@ -116,9 +116,7 @@ public final class Azurite {
         try {
             location = Files.createTempDirectory("farmhub-azurite-");
             Path log = location.resolve("azurite.log");
-            process = new ProcessBuilder(List.of(node(), main.toString(),
-                    "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
-                    "--location", location.toString(), "--silent", "--skipApiVersionCheck", "--loose"))
+            process = new ProcessBuilder(command(main, port, location))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -147,6 +145,22 @@ public final class Azurite {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return azurite;
+    }
+
+    /**
+     * How Azurite is started: on the loopback, and with {@code --disableTelemetry}, since by default Azurite 3.37
+     * reports to Application Insights and the cloud metadata address; tests talk to 127.0.0.1 only.
+     */
+    static List<String> command(Path main, int port, Path location) {
+        return List.of(node(), main.toString(),
+                "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port),
+                "--location", location.toString(), "--silent", "--skipApiVersionCheck", "--loose",
+                "--disableTelemetry");
+    }
+
+    /** The command line the running Azurite was started with, as the operating system reports it. */
+    List<String> commandLine() {
+        return process.info().arguments().map(List::of).orElse(List.of());
     }
 
     private boolean answers() {

@@ -24,8 +24,8 @@ class FarmTest {
         for (String name : new String[] {"AnimalBorn", "AnimalPurchased", "AnimalSold", "AnimalDied",
                 "AnimalRelocated", "AnimalInseminated", "TBTestRecorded", "MilkRecorded", "FieldRegistered",
                 "CropSown", "CropHarvested", "BarnRegistered", "BarnTemperatureRecorded",
-                "BarnTemperatureAlertRaised", "BarnTemperatureAlertCleared", "TractorRegistered", "TractorServiced",
-                "EngineHoursRecorded", "CollateralPledged", "CollateralReleased"}) {
+                "BarnTemperatureAlertRaised", "BarnTemperatureAlertCleared", "AnimalHoused", "AnimalLeftBarn",
+                "TractorRegistered", "TractorServiced", "EngineHoursRecorded", "CollateralPledged", "CollateralReleased"}) {
             assertThat(registry.knows(name)).as(name).isTrue();
             assertThat(registry.typeNamed(name).schemaVersion()).as(name).isEqualTo(1);
         }

@@ -44,4 +44,26 @@ public sealed interface BarnEvent extends DomainEvent {
             return at.toString();
         }
     }
+
+    /**
+     * An animal took a place in this barn: moved in, bought into it or born in it. Appended on the barn's own
+     * stream with the barn's expected version, so two animals racing for its last place conflict there.
+     */
+    record AnimalHoused(String barnCode, String earTag, LocalDate housedOn) implements BarnEvent {
+        @Override
+        public String occurredAt() {
+            return housedOn.toString();
+        }
+    }
+
+    /**
+     * An animal gave up its place in this barn: moved out, sold or died; also how a place taken for a command
+     * that was then refused is given back.
+     */
+    record AnimalLeftBarn(String barnCode, String earTag, LocalDate leftOn) implements BarnEvent {
+        @Override
+        public String occurredAt() {
+            return leftOn.toString();
+        }
+    }
 }

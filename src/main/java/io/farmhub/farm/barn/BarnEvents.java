@@ -13,6 +13,8 @@ public final class BarnEvents {
                 .register("BarnRegistered", 1, BarnEvent.BarnRegistered.class)
                 .register("BarnTemperatureRecorded", 1, BarnEvent.BarnTemperatureRecorded.class)
                 .register("BarnTemperatureAlertRaised", 1, BarnEvent.BarnTemperatureAlertRaised.class)
-                .register("BarnTemperatureAlertCleared", 1, BarnEvent.BarnTemperatureAlertCleared.class);
+                .register("BarnTemperatureAlertCleared", 1, BarnEvent.BarnTemperatureAlertCleared.class)
+                .register("AnimalHoused", 1, BarnEvent.AnimalHoused.class)
+                .register("AnimalLeftBarn", 1, BarnEvent.AnimalLeftBarn.class);
     }
 }

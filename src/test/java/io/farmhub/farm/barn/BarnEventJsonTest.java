@@ -32,4 +32,16 @@ class BarnEventJsonTest {
         EventApproval.verify(REGISTRY, STREAM, new BarnEvent.BarnTemperatureAlertCleared(BarnDeciderTest.CODE,
                 BarnDeciderTest.T0, new BigDecimal("29.0")));
     }
+
+    @Test
+    void animal_housed() {
+        EventApproval.verify(REGISTRY, STREAM, new BarnEvent.AnimalHoused(BarnDeciderTest.CODE, "IE12345670012",
+                java.time.LocalDate.parse("2026-11-20")));
+    }
+
+    @Test
+    void animal_left_barn() {
+        EventApproval.verify(REGISTRY, STREAM, new BarnEvent.AnimalLeftBarn(BarnDeciderTest.CODE, "IE12345670012",
+                java.time.LocalDate.parse("2026-11-21")));
+    }
 }

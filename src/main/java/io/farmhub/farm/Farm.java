@@ -1,10 +1,14 @@
 package io.farmhub.farm;
 
 import io.farmhub.core.CommandHandler;
+import io.farmhub.core.Decision;
+import io.farmhub.core.Versioned;
 import io.farmhub.core.EventTypeRegistry;
 import io.farmhub.farm.barn.Barn;
 import io.farmhub.farm.barn.BarnCommands;
+import io.farmhub.farm.barn.BarnDecider;
 import io.farmhub.farm.barn.BarnEvents;
+import io.farmhub.farm.cow.BarnPlaces;
 import io.farmhub.farm.cow.Cow;
 import io.farmhub.farm.cow.CowCommands;
 import io.farmhub.farm.cow.CowEvents;
@@ -17,6 +21,7 @@ import io.farmhub.farm.loan.LoanCommands;
 import io.farmhub.farm.loan.LoanEvents;
 import io.farmhub.farm.tractor.TractorCommands;
 import io.farmhub.farm.tractor.TractorEvents;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,14 +38,32 @@ public final class Farm {
     /** One handler per command type of domain.md. */
     public static List<CommandHandler<?>> commandHandlers() {
         List<CommandHandler<?>> handlers = new ArrayList<>();
-        handlers.addAll(CowCommands.handlers(new StreamLocationDirectory(Field.AGGREGATE, Barn.AGGREGATE,
-                barn -> barn instanceof Barn.Registered registered ? registered.capacity() : Integer.MAX_VALUE)));
+        handlers.addAll(CowCommands.handlers(new StreamLocationDirectory<>(Field.AGGREGATE, Barn.AGGREGATE,
+                Farm::barnPlaces)));
         handlers.addAll(FieldCommands.handlers());
         handlers.addAll(BarnCommands.handlers());
         handlers.addAll(TractorCommands.handlers());
         handlers.addAll(LoanCommands.handlers(
                 new AssetFacts<>(Cow.AGGREGATE, cow -> cow instanceof Cow.OnFarm, Cow::pledgedTo)));
         return List.copyOf(handlers);
+    }
+
+    /**
+     * A barn's places as a cow decision asks for them: the barn's own capacity rule ({@link BarnDecider#house},
+     * {@link BarnDecider#leave}) over the barn as read, so the answer is appended at that version.
+     */
+    public static BarnPlaces barnPlaces(Versioned<Barn> barn) {
+        return new BarnPlaces() {
+            @Override
+            public Decision house(String earTag, LocalDate on) {
+                return BarnDecider.house(barn, earTag, on);
+            }
+
+            @Override
+            public Decision leave(String earTag, LocalDate on) {
+                return BarnDecider.leave(barn, earTag, on);
+            }
+        };
     }
 
     /** Every farm event type, under its domain.md name. */

@@ -5,8 +5,7 @@ import io.farmhub.core.Json;
 
 /**
  * One projection instance as cached: its state (the projection record's JSON, e.g. {@code CowSummary}) and
- * the version of the instance's own stream it reflects (a {@code barn-summary} also follows cow streams; its
- * {@code cowVersions} say how far).
+ * the version of the instance's own stream it reflects.
  */
 public record CachedProjection(String projection, String key, long version, JsonNode state) {
 

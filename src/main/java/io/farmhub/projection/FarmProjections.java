@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every per-instance projection of domain.md, by its name. {@code barn-summary}'s occupancy is fed from the cow
- * streams as well; {@link BarnOccupancyFollower} does that part. ({@code command-status} belongs to the command
- * pipeline, which folds it from the command's own stream.)
+ * Every per-instance projection of domain.md, by its name; each folds its own instance's stream only
+ * ({@code barn-summary}'s occupancy too: the barn's AnimalHoused / AnimalLeftBarn). ({@code command-status}
+ * belongs to the command pipeline, which folds it from the command's own stream.)
  */
 public final class FarmProjections {
 

@@ -2,7 +2,6 @@ package io.farmhub.projection;
 
 import io.farmhub.core.EventEnvelope;
 import io.farmhub.eventstore.StreamVersion;
-import io.farmhub.farm.barn.BarnSummary;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,29 +115,8 @@ public final class ProjectionRebuild implements AutoCloseable {
     private void build(String projection, RebuildRun run) {
         ProjectionDefinition<?> definition = FarmProjections.named(projection);
         List<StreamVersion> own = runner.events().list("farm", definition.aggregate());
-        if (!projection.equals(FarmProjections.BARN_SUMMARY)) {
-            run.total(sum(own));
-            fold(definition, own, run, (key, state) -> { });
-            return;
-        }
-        // barn-summary: the barns' own streams, then every cow's barn (her occupancy), then the barns are written.
-        List<StreamVersion> cows = runner.events().list("farm", "cow");
-        run.total(sum(own) + sum(cows));
-        Map<String, BarnSummary> barns = new ConcurrentHashMap<>();
-        foldOnly(FarmProjections.BARNS, own, run, barns::put);
-        BarnOccupancyFollower feed = (BarnOccupancyFollower) runner.followersOf(projection).stream()
-                .filter(f -> f instanceof BarnOccupancyFollower).findFirst().orElseThrow();
-        fold(feed.definition(), cows, run, (earTag, cow) -> {
-            if (cow.barn() != null) {
-                barns.compute(cow.barn(), (code, barn) -> BarnSummary.cowMovedIn(
-                        barn == null ? BarnSummary.empty(code) : barn, earTag, cow.version()));
-            }
-        });
-        List<Snapshot> batch = new ArrayList<>();
-        for (BarnSummary barn : barns.values()) {
-            batch.add(snapshot(FarmProjections.BARNS, barn.barnCode(), barn));
-        }
-        runner.snapshots().writeAll(run.generation(), batch);
+        run.total(sum(own));
+        fold(definition, own, run, (key, state) -> { });
     }
 
     /** Folds each stream from scratch and writes the states into the run's generation. */
@@ -159,11 +137,6 @@ public final class ProjectionRebuild implements AutoCloseable {
                 runner.snapshots().writeAll(run.generation(), batch);
             }
         });
-    }
-
-    private <S> void foldOnly(ProjectionDefinition<S> definition, List<StreamVersion> streams, RebuildRun run,
-            BiConsumer<String, S> into) {
-        parallel(streams, part -> part.forEach(s -> into.accept(s.stream().key(), foldStream(definition, s, run))));
     }
 
     private <S> S foldStream(ProjectionDefinition<S> definition, StreamVersion s, RebuildRun run) {

@@ -51,7 +51,6 @@ public final class ProjectionRunner {
         for (ProjectionDefinition<?> p : FarmProjections.all()) {
             followers.add(new InstanceFollower<>(p, snapshots, notifications, clock));
         }
-        followers.add(new BarnOccupancyFollower(snapshots, notifications));
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }

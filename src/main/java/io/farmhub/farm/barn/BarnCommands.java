@@ -1,7 +1,7 @@
 package io.farmhub.farm.barn;
 
+import io.farmhub.core.AggregateHandler;
 import io.farmhub.core.CommandHandler;
-import io.farmhub.core.SingleStreamHandler;
 import java.util.List;
 
 /** The barn's command handlers, one per command type, for the command pipeline. */
@@ -16,9 +16,10 @@ public final class BarnCommands {
                 handler("RecordBarnTemperature", BarnCommand.RecordBarnTemperature.class));
     }
 
-    /** Every barn command reads one stream, its own barn's, so the generic single-stream handler serves them all. */
+    /** A barn command reads its own barn's stream and nothing else (its facts are today's date). */
     private static <C extends BarnCommand> CommandHandler<C> handler(String type, Class<C> commandClass) {
-        return new SingleStreamHandler<>(type, commandClass, Barn.AGGREGATE, BarnCommand::barnCode,
-                BarnDecider::normalise, BarnDecider::validate, BarnDecider::decide);
+        return AggregateHandler.of(type, commandClass, BarnDecider::normalise, BarnDecider::validate,
+                AggregateHandler.stream(Barn.AGGREGATE, BarnCommand::barnCode), AggregateHandler.today(),
+                BarnDecider::decide);
     }
 }

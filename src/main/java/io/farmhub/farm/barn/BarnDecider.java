@@ -3,7 +3,6 @@ package io.farmhub.farm.barn;
 import static io.farmhub.farm.StatelessChecks.trimmed;
 
 import io.farmhub.core.Decision;
-import io.farmhub.core.DomainEvent;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
 import io.farmhub.core.Versioned;
@@ -13,13 +12,14 @@ import io.farmhub.farm.barn.Barn.Reading;
 import io.farmhub.farm.barn.Barn.Registered;
 import io.farmhub.farm.barn.BarnCommand.RecordBarnTemperature;
 import io.farmhub.farm.barn.BarnCommand.RegisterBarn;
+import io.farmhub.farm.barn.BarnEvent.AnimalHoused;
+import io.farmhub.farm.barn.BarnEvent.AnimalLeftBarn;
 import io.farmhub.farm.barn.BarnEvent.BarnRegistered;
 import io.farmhub.farm.barn.BarnEvent.BarnTemperatureAlertCleared;
 import io.farmhub.farm.barn.BarnEvent.BarnTemperatureAlertRaised;
 import io.farmhub.farm.barn.BarnEvent.BarnTemperatureRecorded;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,53 +51,104 @@ public final class BarnDecider {
 
     public static BarnCommand normalise(BarnCommand command) {
         String code = Identities.slug(command.barnCode());
-        if (command instanceof RegisterBarn c) {
-            return new RegisterBarn(code, trimmed(c.name()), c.capacity());
-        }
-        RecordBarnTemperature c = (RecordBarnTemperature) command;
-        return new RecordBarnTemperature(code, c.at(), c.celsius());
+        return command.match(new BarnCommand.Cases<BarnCommand>() {
+            @Override
+            public BarnCommand registerBarn(RegisterBarn c) {
+                return new RegisterBarn(code, trimmed(c.name()), c.capacity());
+            }
+
+            @Override
+            public BarnCommand recordBarnTemperature(RecordBarnTemperature c) {
+                return new RecordBarnTemperature(code, c.at(), c.celsius());
+            }
+        });
     }
 
     public static List<Rejection> validate(BarnCommand command, LocalDate today) {
         StatelessChecks checks = new StatelessChecks();
         checks.key("barnCode", command.barnCode(), Identities::isSlug, "barn code");
-        if (command instanceof RegisterBarn c) {
-            checks.text("name", c.name(), "barn's name");
-            if (checks.present("capacity", c.capacity(), "barn's capacity (how many animals it holds)")) {
-                checks.check(c.capacity() >= 1, ErrorCode.OUT_OF_RANGE, "capacity",
-                        () -> "A barn holds at least 1 animal; the capacity cannot be " + c.capacity() + ".");
+        command.match(new BarnCommand.Cases<Void>() {
+            @Override
+            public Void registerBarn(RegisterBarn c) {
+                checks.text("name", c.name(), "barn's name");
+                if (checks.present("capacity", c.capacity(), "barn's capacity (how many animals it holds)")) {
+                    checks.check(c.capacity() >= 1, ErrorCode.OUT_OF_RANGE, "capacity",
+                            () -> "A barn holds at least 1 animal; the capacity cannot be " + c.capacity() + ".");
+                }
+                return null;
             }
-        } else if (command instanceof RecordBarnTemperature c) {
-            checks.pastInstant("at", c.at(), today, "reading time");
-            if (checks.present("celsius", c.celsius(), "temperature in °C")) {
-                checks.check(c.celsius().compareTo(MIN_CELSIUS) >= 0 && c.celsius().compareTo(MAX_CELSIUS) <= 0,
-                        ErrorCode.OUT_OF_RANGE, "celsius", () -> "A barn temperature of " + c.celsius().toPlainString()
-                                + " °C is outside what a barn thermometer reads (-40 to 60 °C); check the sensor.");
+
+            @Override
+            public Void recordBarnTemperature(RecordBarnTemperature c) {
+                checks.pastInstant("at", c.at(), today, "reading time");
+                if (checks.present("celsius", c.celsius(), "temperature in °C")) {
+                    checks.check(c.celsius().compareTo(MIN_CELSIUS) >= 0 && c.celsius().compareTo(MAX_CELSIUS) <= 0,
+                            ErrorCode.OUT_OF_RANGE, "celsius", () -> "A barn temperature of "
+                                    + c.celsius().toPlainString() + " °C is outside what a barn thermometer reads"
+                                    + " (-40 to 60 °C); check the sensor.");
+                }
+                return null;
             }
-        }
+        });
         return checks.rejections();
     }
 
-    public static Decision decide(BarnCommand command, Versioned<Barn> versioned, LocalDate today) {
-        List<Rejection> invalid = validate(command, today);
-        if (!invalid.isEmpty()) {
-            return Decision.rejected(invalid);
-        }
-        Barn state = versioned.state();
-        if (command instanceof RegisterBarn c) {
-            if (state instanceof Registered r) {
-                return reject(ErrorCode.BARN_EXISTS, "barnCode", "Barn " + c.barnCode()
-                        + " is already registered as '" + r.name() + "'; choose another barn code.");
+    /**
+     * The barn's one decision over its commands; assumes {@link #validate} passed (the pipeline's validate step).
+     *
+     * @param today the business date of a registration, which carries none of its own
+     */
+    public static Decision decide(BarnCommand command, Versioned<Barn> barn, LocalDate today) {
+        Barn state = barn.state();
+        return command.match(new BarnCommand.Cases<>() {
+            @Override
+            public Decision registerBarn(RegisterBarn c) {
+                if (state instanceof Registered r) {
+                    return reject(ErrorCode.BARN_EXISTS, "barnCode", "Barn " + c.barnCode()
+                            + " is already registered as '" + r.name() + "'; choose another barn code.");
+                }
+                return Decision.accepted(barn,
+                        List.of(new BarnRegistered(c.barnCode(), c.name(), c.capacity(), today)));
             }
-            return Decision.accepted(versioned,
-                    List.of(new BarnRegistered(c.barnCode(), c.name(), c.capacity(), today)));
+
+            @Override
+            public Decision recordBarnTemperature(RecordBarnTemperature c) {
+                if (!(state instanceof Registered registered)) {
+                    return reject(ErrorCode.UNKNOWN_LOCATION, "barnCode", "Barn " + c.barnCode()
+                            + " is not registered; register it before sending its temperatures.");
+                }
+                return Decision.accepted(barn, reading(registered, c));
+            }
+        });
+    }
+
+    /**
+     * The capacity rule, decided on the barn's own stream: an animal takes a place ({@link AnimalHoused}, appended
+     * at the version read) unless the barn is full. "Not over capacity": the last place may be taken. An animal
+     * already housed there needs no new event (accepted, changing nothing, still reading the barn).
+     * The rejection's field is {@code location}; a caller naming the barn under another field sets its own.
+     */
+    public static Decision house(Versioned<Barn> barn, String earTag, LocalDate on) {
+        if (!(barn.state() instanceof Registered b)) {
+            return reject(ErrorCode.UNKNOWN_LOCATION, "location", "barn:" + barn.stream().key()
+                    + " is not registered; register the barn first or check the code.");
         }
-        RecordBarnTemperature c = (RecordBarnTemperature) command;
-        if (!(state instanceof Registered barn)) {
-            return reject(ErrorCode.UNKNOWN_LOCATION, "barnCode", "Barn " + c.barnCode()
-                    + " is not registered; register it before sending its temperatures.");
+        if (b.houses(earTag)) {
+            return Decision.accepted(barn, List.of());
         }
-        return Decision.accepted(versioned, reading(barn, c));
+        if (b.occupancy() >= b.capacity()) {
+            return reject(ErrorCode.BARN_FULL, "location", "barn:" + b.barnCode() + " holds " + b.capacity()
+                    + " animals and has " + b.occupancy() + " already; move one out first or choose another place.");
+        }
+        return Decision.accepted(barn, List.of(new AnimalHoused(b.barnCode(), earTag, on)));
+    }
+
+    /** An animal gives up her place ({@link AnimalLeftBarn}); nothing happens if she holds none there. */
+    public static Decision leave(Versioned<Barn> barn, String earTag, LocalDate on) {
+        if (barn.state() instanceof Registered b && b.houses(earTag)) {
+            return Decision.accepted(barn, List.of(new AnimalLeftBarn(b.barnCode(), earTag, on)));
+        }
+        return Decision.accepted(barn, List.of());
     }
 
     private static List<BarnEvent> reading(Registered barn, RecordBarnTemperature c) {
@@ -126,32 +177,6 @@ public final class BarnDecider {
     /** Outside 0–30 °C, both ends belonging to the band. */
     public static boolean outsideBand(BigDecimal celsius) {
         return celsius.compareTo(ALERT_BELOW) < 0 || celsius.compareTo(ALERT_ABOVE) > 0;
-    }
-
-    public static Barn evolve(Barn state, DomainEvent event) {
-        if (event instanceof BarnRegistered e) {
-            return new Registered(e.barnCode(), e.name(), e.capacity(), null, null, null);
-        }
-        if (!(state instanceof Registered b)) {
-            return state;
-        }
-        if (event instanceof BarnTemperatureRecorded e) {
-            return new Registered(b.barnCode(), b.name(), b.capacity(), new Reading(e.at(), e.celsius()),
-                    latest(b.latestAt(), e.at()), b.openAlert());
-        }
-        if (event instanceof BarnTemperatureAlertRaised e) {
-            return new Registered(b.barnCode(), b.name(), b.capacity(), b.lastRecorded(),
-                    latest(b.latestAt(), e.at()), new Reading(e.at(), e.celsius()));
-        }
-        if (event instanceof BarnTemperatureAlertCleared e) {
-            return new Registered(b.barnCode(), b.name(), b.capacity(), b.lastRecorded(),
-                    latest(b.latestAt(), e.at()), null);
-        }
-        return state;
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
     }
 
     private static Decision reject(ErrorCode code, String field, String message) {

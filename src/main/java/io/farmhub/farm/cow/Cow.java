@@ -1,6 +1,13 @@
 package io.farmhub.farm.cow;
 
 import io.farmhub.core.Aggregate;
+import io.farmhub.core.DomainEvent;
+import io.farmhub.farm.cow.CowEvent.AnimalBorn;
+import io.farmhub.farm.cow.CowEvent.AnimalDied;
+import io.farmhub.farm.cow.CowEvent.AnimalPurchased;
+import io.farmhub.farm.cow.CowEvent.AnimalRelocated;
+import io.farmhub.farm.cow.CowEvent.AnimalSold;
+import io.farmhub.farm.loan.LoanEvent;
 import io.farmhub.farm.Location;
 import java.time.LocalDate;
 import java.util.Set;
@@ -14,7 +21,7 @@ import java.util.TreeSet;
  */
 public sealed interface Cow {
 
-    Aggregate<Cow> AGGREGATE = new Aggregate<>("farm", "cow", new Unknown(), CowDecider::evolve);
+    Aggregate<Cow> AGGREGATE = new Aggregate<>("farm", "cow", new Unknown(), Cow::evolve);
 
     /** Loans this animal is pledged to; empty for an unknown tag. */
     Set<String> pledgedTo();
@@ -65,6 +72,30 @@ public sealed interface Cow {
         public Dead withPledges(Set<String> pledges) {
             return new Dead(earTag, sex, diedOn, pledges);
         }
+    }
+
+    /** Folds one event of a cow's stream, including the loan events appended to it; ignores anything else. */
+    static Cow evolve(Cow state, DomainEvent event) {
+        if (event instanceof AnimalBorn b) {
+            return new Cow.OnFarm(b.earTag(), b.sex(), b.location(), state.pledgedTo());
+        } else if (event instanceof AnimalPurchased p) {
+            return new Cow.OnFarm(p.earTag(), p.sex(), p.location(), state.pledgedTo());
+        } else if (event instanceof AnimalRelocated r && state instanceof Cow.OnFarm on) {
+            return new Cow.OnFarm(on.earTag(), on.sex(), r.to(), on.pledgedTo());
+        } else if (event instanceof AnimalSold s) {
+            return new Cow.Sold(s.earTag(), Lifecycle.sexOf(state), s.soldOn(), state.pledgedTo());
+        } else if (event instanceof AnimalDied d) {
+            return new Cow.Dead(d.earTag(), Lifecycle.sexOf(state), d.diedOn(), state.pledgedTo());
+        } else if (event instanceof LoanEvent.CollateralPledged p) {
+            Set<String> loans = new TreeSet<>(state.pledgedTo());
+            loans.add(p.loanId());
+            return state.withPledges(loans);
+        } else if (event instanceof LoanEvent.CollateralReleased r) {
+            Set<String> loans = new TreeSet<>(state.pledgedTo());
+            loans.remove(r.loanId());
+            return state.withPledges(loans);
+        }
+        return state;
     }
 
     private static SortedSet<String> sorted(Set<String> loanIds) {

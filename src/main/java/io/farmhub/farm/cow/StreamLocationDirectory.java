@@ -4,29 +4,29 @@ import io.farmhub.core.Aggregate;
 import io.farmhub.core.StreamStates;
 import io.farmhub.core.Versioned;
 import io.farmhub.farm.Location;
-import java.util.OptionalInt;
-import java.util.function.ToIntFunction;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A {@link LocationDirectory} over the field and barn streams: a location is registered when its stream has
- * events, and a barn's capacity is read from its folded state by {@code barnCapacity} (which knows the barn's
- * state type, so this package need not).
+ * events, and a barn's places are the barn's own rule over its folded state ({@code places}, which knows the
+ * barn's state type, so this package need not).
  *
- * <p>Wiring: {@code new StreamLocationDirectory(Field.AGGREGATE, Barn.AGGREGATE, b -> ((Barn.Registered) b).capacity())}.
+ * <p>Wiring: {@code new StreamLocationDirectory<>(Field.AGGREGATE, Barn.AGGREGATE, Farm::barnPlaces)}.
  */
-public record StreamLocationDirectory(Aggregate<?> field, Aggregate<?> barn, ToIntFunction<Object> barnCapacity)
-        implements LocationDirectory {
+public record StreamLocationDirectory<B>(Aggregate<?> field, Aggregate<B> barn,
+        Function<Versioned<B>, BarnPlaces> places) implements LocationDirectory {
 
     @Override
     public LocationFacts lookUp(StreamStates states, Location location) {
-        Aggregate<?> aggregate = location.kind() == Location.Kind.FIELD ? field : barn;
-        Versioned<?> read = states.get(aggregate, location.code());
+        if (location.kind() == Location.Kind.FIELD) {
+            Versioned<?> read = states.get(field, location.code());
+            return new LocationFacts(location, read.version(), Optional.empty());
+        }
+        Versioned<B> read = states.get(barn, location.code());
         if (read.version() == 0) {
             return LocationFacts.unregistered(location);
         }
-        OptionalInt capacity = location.kind() == Location.Kind.BARN
-                ? OptionalInt.of(barnCapacity.applyAsInt(read.state()))
-                : OptionalInt.empty();
-        return new LocationFacts(location, read.version(), capacity);
+        return new LocationFacts(location, read.version(), Optional.of(places.apply(read)));
     }
 }

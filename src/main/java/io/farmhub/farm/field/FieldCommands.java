@@ -1,7 +1,7 @@
 package io.farmhub.farm.field;
 
 import io.farmhub.core.CommandHandler;
-import io.farmhub.core.SingleStreamHandler;
+import io.farmhub.core.AggregateHandler;
 import java.util.List;
 
 /** The field's command handlers, one per command type, for the command pipeline. */
@@ -17,9 +17,9 @@ public final class FieldCommands {
                 handler("HarvestCrop", FieldCommand.HarvestCrop.class));
     }
 
-    /** Every field command reads one stream, its own field's, so the generic single-stream handler serves them all. */
+    /** Every field command reads one stream, its own field's, and reads no other (its facts are today's date). */
     private static <C extends FieldCommand> CommandHandler<C> handler(String type, Class<C> commandClass) {
-        return new SingleStreamHandler<>(type, commandClass, Field.AGGREGATE, FieldCommand::fieldCode,
-                FieldDecider::normalise, FieldDecider::validate, FieldDecider::decide);
+        return AggregateHandler.of(type, commandClass, FieldDecider::normalise, FieldDecider::validate,
+                AggregateHandler.stream(Field.AGGREGATE, FieldCommand::fieldCode), AggregateHandler.today(), FieldDecider::decide);
     }
 }

@@ -1,6 +1,5 @@
 package io.farmhub.farm.query;
 
-import io.farmhub.farm.Location;
 import io.farmhub.farm.barn.Barn;
 import io.farmhub.farm.barn.BarnSummary;
 import io.farmhub.farm.cow.Cow;
@@ -68,7 +67,7 @@ public final class FarmSummary extends NamedQuery<Bitemporal, FarmSummary.Summar
         CowClassifier onFarm = CowClassifier.onFarm();
         List<CowSummary> herd = view.foldAll(Cow.AGGREGATE, CowSummary::empty, CowSummary::apply).stream()
                 .filter(onFarm::includes).toList();
-        return new Summary(cattle(herd), fields(view), barns(view, herd), tractors(view, when.asOf()));
+        return new Summary(cattle(herd), fields(view), barns(view), tractors(view, when.asOf()));
     }
 
     private static Cattle cattle(List<CowSummary> herd) {
@@ -97,19 +96,14 @@ public final class FarmSummary extends NamedQuery<Bitemporal, FarmSummary.Summar
         return new Fields(fields.size(), Collections.unmodifiableSortedMap(crops));
     }
 
-    private static Barns barns(StreamView view, List<CowSummary> herd) {
+    private static Barns barns(StreamView view) {
         List<BarnLoad> loads = new ArrayList<>();
         int openAlerts = 0;
         for (BarnSummary barn : view.foldAll(Barn.AGGREGATE, BarnSummary::empty, BarnSummary::apply)) {
             if (barn.name() == null) {
                 continue;
             }
-            Location here = Location.barn(barn.barnCode());
-            for (CowSummary cow : herd) {
-                if (here.equals(cow.location())) {
-                    barn = BarnSummary.cowMovedIn(barn, cow.earTag(), cow.version());
-                }
-            }
+            // Occupancy is the barn's own: its AnimalHoused / AnimalLeftBarn, the events its capacity is decided on.
             loads.add(new BarnLoad(barn.barnCode(), barn.name(), barn.occupancy(), barn.capacity(), barn.alertOpen()));
             openAlerts += barn.alertOpen() ? 1 : 0;
         }

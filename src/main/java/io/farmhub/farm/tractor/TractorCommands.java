@@ -1,7 +1,7 @@
 package io.farmhub.farm.tractor;
 
 import io.farmhub.core.CommandHandler;
-import io.farmhub.core.SingleStreamHandler;
+import io.farmhub.core.AggregateHandler;
 import java.util.List;
 
 /** The tractor's command handlers, one per command type, for the command pipeline. */
@@ -17,9 +17,9 @@ public final class TractorCommands {
                 handler("RecordEngineHours", TractorCommand.RecordEngineHours.class));
     }
 
-    /** Every tractor command reads one stream, its own tractor's, so the generic single-stream handler serves them all. */
+    /** Every tractor command reads one stream, its own tractor's, and reads no other (its facts are today's date). */
     private static <C extends TractorCommand> CommandHandler<C> handler(String type, Class<C> commandClass) {
-        return new SingleStreamHandler<>(type, commandClass, Tractor.AGGREGATE, TractorCommand::chassisNumber,
-                TractorDecider::normalise, TractorDecider::validate, TractorDecider::decide);
+        return AggregateHandler.of(type, commandClass, TractorDecider::normalise, TractorDecider::validate,
+                AggregateHandler.stream(Tractor.AGGREGATE, TractorCommand::chassisNumber), AggregateHandler.today(), TractorDecider::decide);
     }
 }

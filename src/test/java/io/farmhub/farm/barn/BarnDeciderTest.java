@@ -29,7 +29,13 @@ class BarnDeciderTest {
     static final BarnTemperatureRecorded AT_T0_18 = recorded(T0, "18.0");
 
     final DeciderSpec<BarnCommand, DomainEvent, Barn> spec = DeciderSpec.of(Barn.AGGREGATE.stream(CODE),
-            Barn.AGGREGATE.initial(), BarnDecider::evolve, (cmd, state) -> BarnDecider.decide(cmd, state, TODAY));
+            Barn.AGGREGATE.initial(), Barn::evolve, (cmd, state) -> validated(cmd, () -> BarnDecider.decide(cmd, state, TODAY)));
+
+    /** As the pipeline runs a barn command: its validate step (once), then the decision. */
+    static Decision validated(BarnCommand cmd, java.util.function.Supplier<Decision> decide) {
+        var invalid = BarnDecider.validate(cmd, TODAY);
+        return invalid.isEmpty() ? decide.get() : Decision.rejected(invalid);
+    }
 
     static BarnTemperatureRecorded recorded(Instant at, String celsius) {
         return new BarnTemperatureRecorded(CODE, at, new BigDecimal(celsius));

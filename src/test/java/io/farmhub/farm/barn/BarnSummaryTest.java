@@ -31,35 +31,44 @@ class BarnSummaryTest {
     static final BarnEvent.BarnRegistered SHED =
             new BarnEvent.BarnRegistered(CODE, "Calf shed", 2, LocalDate.parse("2026-01-10"));
 
+    static final String DAISY = "IE12345670012";
+    static final String BELLA = "IE12345670013";
+    static final LocalDate ON = LocalDate.parse("2026-11-20");
+
     @Test
-    void occupancy_counts_the_cows_moved_in_and_not_out() {
-        BarnSummary s = replay(SHED);
-        s = BarnSummary.cowMovedIn(s, "IE12345670012", 1);
+    void occupancy_and_the_cows_housed_come_from_the_barns_own_events() {
+        BarnSummary s = replay(SHED, new BarnEvent.AnimalHoused(CODE, DAISY, ON));
         assertThat(s.occupancy()).isEqualTo(1);
         assertThat(s.full()).isFalse();
-        s = BarnSummary.cowMovedIn(s, "IE12345670013", 3);
+        s = replay(SHED, new BarnEvent.AnimalHoused(CODE, DAISY, ON), new BarnEvent.AnimalHoused(CODE, BELLA, ON));
         assertThat(s.occupancy()).isEqualTo(2);
         assertThat(s.capacity()).isEqualTo(2);
         assertThat(s.full()).as("exactly at capacity is full").isTrue();
-        s = BarnSummary.cowMovedOut(s, "IE12345670012", 2);
+        s = replay(SHED, new BarnEvent.AnimalHoused(CODE, DAISY, ON), new BarnEvent.AnimalHoused(CODE, BELLA, ON),
+                new BarnEvent.AnimalLeftBarn(CODE, DAISY, ON.plusDays(1)));
         assertThat(s.occupancy()).isEqualTo(1);
         assertThat(s.full()).isFalse();
-        assertThat(s.occupants()).containsExactly("IE12345670013");
+        assertThat(s.occupants()).containsExactly(BELLA);
+        assertThat(s.version()).as("the barn's own stream version").isEqualTo(4);
     }
 
     @Test
-    void a_repeated_or_older_cow_notification_changes_nothing() {
-        BarnSummary in = BarnSummary.cowMovedIn(replay(SHED), "IE12345670012", 4);
-        assertThat(BarnSummary.cowMovedIn(in, "IE12345670012", 4)).isSameAs(in);
-        BarnSummary out = BarnSummary.cowMovedOut(in, "IE12345670012", 5);
-        assertThat(BarnSummary.cowMovedIn(out, "IE12345670012", 4)).as("late, older move-in").isSameAs(out);
-        assertThat(out.occupancy()).isZero();
+    void an_animal_that_left_and_came_back_is_housed_once() {
+        BarnSummary s = replay(SHED, new BarnEvent.AnimalHoused(CODE, DAISY, ON),
+                new BarnEvent.AnimalLeftBarn(CODE, DAISY, ON), new BarnEvent.AnimalHoused(CODE, DAISY, ON.plusDays(2)));
+        assertThat(s.occupants()).containsExactly(DAISY);
     }
 
     @Test
-    void a_cow_move_keeps_the_barn_stream_version() {
-        BarnSummary s = replay(SHED);
-        assertThat(BarnSummary.cowMovedIn(s, "IE12345670012", 9).version()).isEqualTo(1);
+    void an_envelope_already_seen_changes_nothing() {
+        List<Stored> stored = StoredEvents.stored(REGISTRY, Barn.AGGREGATE.stream(CODE),
+                List.of(SHED, new BarnEvent.AnimalHoused(CODE, DAISY, ON)));
+        BarnSummary s = BarnSummary.empty(CODE);
+        for (Stored e : stored) {
+            s = BarnSummary.apply(s, e.envelope(), e.event());
+        }
+        assertThat(BarnSummary.apply(s, stored.get(1).envelope(), stored.get(1).event())).isSameAs(s);
+        assertThat(s.occupancy()).isEqualTo(1);
     }
 
     @Test
@@ -81,8 +90,8 @@ class BarnSummaryTest {
 
     @Test
     void the_json_shows_occupancy_and_capacity_and_reads_back() throws Exception {
-        BarnSummary s = BarnSummary.cowMovedIn(BarnSummary.cowMovedIn(replay(SHED), "IE12345670012", 1),
-                "IE12345670013", 1);
+        BarnSummary s = replay(SHED, new BarnEvent.AnimalHoused(CODE, DAISY, ON),
+                new BarnEvent.AnimalHoused(CODE, BELLA, ON));
         JsonNode json = Json.MAPPER.valueToTree(s);
         assertThat(json.get("occupancy").asInt()).isEqualTo(2);
         assertThat(json.get("capacity").asInt()).isEqualTo(2);

@@ -2,8 +2,8 @@ package io.farmhub.farm.cow;
 
 import static io.farmhub.farm.cow.Herd.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import io.farmhub.core.Aggregate;
 import io.farmhub.core.CommandHandler;
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
@@ -15,32 +15,31 @@ import io.farmhub.farm.Location;
 import io.farmhub.farm.cow.CowCommand.*;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
+import java.math.BigDecimal;
+import io.farmhub.farm.Farm;
+import io.farmhub.farm.barn.Barn;
+import io.farmhub.farm.barn.BarnEvent;
+import io.farmhub.farm.field.Field;
+import io.farmhub.farm.field.FieldEvent;
 import org.junit.jupiter.api.Test;
 
 /**
  * The handlers as the pipeline uses them: each reads through StreamStates (here in memory) what its decision
- * needs, including field and barn streams through a {@link StreamLocationDirectory}.
+ * needs, including field and barn streams through a {@link StreamLocationDirectory} wired as the catalog wires
+ * it (the barn's own capacity rule over the barn's stream).
  */
 class CowCommandsTest {
 
-    /** Stand-ins for the field and barn aggregates' registration events, so this package stays on its own. */
-    record Registered(int capacity) implements DomainEvent {
-        @Override
-        public String occurredAt() {
-            return "2020-01-01";
-        }
-    }
-
-    private static final Aggregate<Integer> FIELD = new Aggregate<>("farm", "field", 0, (s, e) -> s);
-    private static final Aggregate<Integer> BARN = new Aggregate<>("farm", "barn", 0,
-            (s, e) -> e instanceof Registered r ? r.capacity() : s);
-    private static final LocationDirectory LOCATIONS = new StreamLocationDirectory(FIELD, BARN, s -> (Integer) s);
+    private static final LocationDirectory LOCATIONS = new StreamLocationDirectory<>(Field.AGGREGATE,
+            Barn.AGGREGATE, Farm::barnPlaces);
     private static final LocalDate ON = LocalDate.of(2026, 11, 20);
+    private static final StreamId MAIN_BARNS_STREAM = StreamId.farm("barn", "main-barn");
 
     private final InMemoryStreams states = new InMemoryStreams()
-            .with(StreamId.farm("field", "north-meadow"), new Registered(0))
-            .with(StreamId.farm("barn", "main-barn"), new Registered(2));
+            .with(StreamId.farm("field", "north-meadow"),
+                    new FieldEvent.FieldRegistered("north-meadow", "North Meadow", BigDecimal.TEN, ON))
+            .with(MAIN_BARNS_STREAM, new BarnEvent.BarnRegistered("main-barn", "Main barn", 2, ON));
 
     @SuppressWarnings("unchecked")
     private static <C> CommandHandler<C> handler(Class<C> type) {
@@ -48,10 +47,12 @@ class CowCommandsTest {
                 .filter(h -> h.commandClass() == type).findFirst().orElseThrow();
     }
 
+    /** As the pipeline runs a command: normalise, validate (once), then decide. */
     private static <C> Decision handle(Class<C> type, C command, InMemoryStreams states) {
         CommandHandler<C> h = handler(type);
         C normal = h.normalise(command);
-        return h.decide(normal, states, TODAY);
+        List<Rejection> invalid = h.validate(normal, TODAY);
+        return invalid.isEmpty() ? h.decide(normal, states, TODAY) : Decision.rejected(invalid);
     }
 
     @Test
@@ -75,28 +76,59 @@ class CowCommandsTest {
                 .containsExactly(ErrorCode.MALFORMED);
     }
 
+    /** Bella and Bruno moved in through their own commands, so the barn's stream holds their places. */
+    private void bellaAndBrunoMoveIn() {
+        states.with(Cow.AGGREGATE.stream(DAISY), cowBorn(DAISY)).with(Cow.AGGREGATE.stream(BELLA), cowBorn(BELLA))
+                .with(Cow.AGGREGATE.stream(BRUNO), bullBorn(BRUNO));
+        for (String tag : List.of(BELLA, BRUNO)) {
+            Decision d = handle(RelocateAnimal.class, new RelocateAnimal(tag, MAIN_BARN, ON), states);
+            states.append((Decision.Accepted) d, io.farmhub.farm.StoredEvents.DEFAULT);
+        }
+    }
+
     @Test
-    void a_barn_with_room_for_one_more_takes_her_and_the_count_is_read_from_the_herd() {
-        states.with(Cow.AGGREGATE.stream(DAISY), cowBorn(DAISY))
-                .with(Cow.AGGREGATE.stream(BELLA), cowBorn(BELLA), moved(BELLA, NORTH_MEADOW, MAIN_BARN, ON))
-                .with(Cow.AGGREGATE.stream(BRUNO), bullBorn(BRUNO), moved(BRUNO, NORTH_MEADOW, MAIN_BARN, ON),
-                        sold(BRUNO, ON));
+    void a_barn_with_room_for_one_more_takes_her_and_only_her_stream_and_the_barns_are_read() {
+        states.with(Cow.AGGREGATE.stream(DAISY), cowBorn(DAISY)).with(Cow.AGGREGATE.stream(BELLA), cowBorn(BELLA),
+                moved(BELLA, NORTH_MEADOW, Location.field("south-field"), ON));
         Decision d = handle(RelocateAnimal.class, new RelocateAnimal(DAISY, MAIN_BARN, ON), states);
 
         assertThat(d).isInstanceOf(Decision.Accepted.class);
-        assertThat(((Decision.Accepted) d).reads()).containsEntry(StreamId.farm("barn", "main-barn"), 1L)
-                .containsEntry(Cow.AGGREGATE.stream(BELLA), 2L).containsEntry(Cow.AGGREGATE.stream(BRUNO), 3L)
-                .containsEntry(Cow.AGGREGATE.stream(DAISY), 1L);
+        assertThat(((Decision.Accepted) d).reads()).as("no herd scan: the barn's own stream decides")
+                .containsOnly(Map.entry(MAIN_BARNS_STREAM, 1L), Map.entry(Cow.AGGREGATE.stream(DAISY), 1L));
+        assertThat(((Decision.Accepted) d).changes()).extracting(c -> c.stream())
+                .containsExactly(Cow.AGGREGATE.stream(DAISY), MAIN_BARNS_STREAM);
     }
 
     @Test
     void a_barn_exactly_at_capacity_is_full() {
-        states.with(Cow.AGGREGATE.stream(DAISY), cowBorn(DAISY))
-                .with(Cow.AGGREGATE.stream(BELLA), born(BELLA, Sex.F, MAIN_BARN))
-                .with(Cow.AGGREGATE.stream(BRUNO), born(BRUNO, Sex.M, MAIN_BARN));
+        bellaAndBrunoMoveIn();
         Decision d = handle(RelocateAnimal.class, new RelocateAnimal(DAISY, MAIN_BARN, ON), states);
         assertThat(((Decision.Rejected) d).rejections()).extracting(Rejection::code)
                 .containsExactly(ErrorCode.BARN_FULL);
+    }
+
+    @Test
+    void a_sale_gives_the_place_back_and_the_barn_takes_the_next_animal() {
+        bellaAndBrunoMoveIn();
+        Decision sale = handle(RecordSale.class, new RecordSale(BRUNO, ON, "Mart", PRICE), states);
+        assertThat(((Decision.Accepted) sale).changes()).extracting(c -> c.stream(), c -> c.expectedVersion())
+                .containsExactly(tuple(Cow.AGGREGATE.stream(BRUNO), 2L), tuple(MAIN_BARNS_STREAM, 3L));
+        states.append((Decision.Accepted) sale, io.farmhub.farm.StoredEvents.DEFAULT);
+
+        Decision move = handle(RelocateAnimal.class, new RelocateAnimal(DAISY, MAIN_BARN, ON), states);
+        assertThat(((Decision.Accepted) move).allEvents()).contains(new BarnEvent.AnimalHoused("main-barn", DAISY, ON));
+    }
+
+    @Test
+    void a_move_between_barns_reads_the_barn_she_leaves() {
+        states.with(StreamId.farm("barn", "calf-shed"), new BarnEvent.BarnRegistered("calf-shed", "Calf shed", 4, ON))
+                .with(Cow.AGGREGATE.stream(DAISY), cowBorn(DAISY));
+        Decision toShed = handle(RelocateAnimal.class, new RelocateAnimal(DAISY, CALF_SHED, ON), states);
+        states.append((Decision.Accepted) toShed, io.farmhub.farm.StoredEvents.DEFAULT);
+        Decision d = handle(RelocateAnimal.class, new RelocateAnimal(DAISY, MAIN_BARN, ON.plusDays(1)), states);
+        assertThat(((Decision.Accepted) d).changes()).extracting(c -> c.stream(), c -> c.expectedVersion())
+                .containsExactly(tuple(Cow.AGGREGATE.stream(DAISY), 2L), tuple(MAIN_BARNS_STREAM, 1L),
+                        tuple(StreamId.farm("barn", "calf-shed"), 2L));
     }
 
     @Test
@@ -127,11 +159,14 @@ class CowCommandsTest {
     }
 
     @Test
-    void the_directory_reports_registration_and_capacity_from_the_streams() {
+    void the_directory_reports_registration_and_the_barns_places_from_the_streams() {
         assertThat(LOCATIONS.lookUp(states, NORTH_MEADOW)).isEqualTo(LocationFacts.field("north-meadow", 1));
-        assertThat(LOCATIONS.lookUp(states, MAIN_BARN)).isEqualTo(LocationFacts.barn("main-barn", 1, 2));
-        assertThat(LOCATIONS.lookUp(states, Location.field("bog"))).isEqualTo(
-                new LocationFacts(Location.field("bog"), 0, OptionalInt.empty()));
+        LocationFacts barn = LOCATIONS.lookUp(states, MAIN_BARN);
+        assertThat(barn.version()).isEqualTo(1);
+        assertThat(barn.barn()).isPresent();
+        assertThat(LOCATIONS.lookUp(states, Location.field("bog"))).isEqualTo(LocationFacts.unregistered(
+                Location.field("bog")));
         assertThat(LOCATIONS.lookUp(states, Location.field("bog")).registered()).isFalse();
+        assertThat(LOCATIONS.lookUp(states, CALF_SHED).barn()).as("an unregistered barn has no places").isEmpty();
     }
 }

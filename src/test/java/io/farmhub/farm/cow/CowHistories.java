@@ -42,26 +42,29 @@ final class CowHistories {
             day = day.plusDays(choice % 3);
             Versioned<Cow> cow = new Versioned<>(Cow.AGGREGATE.stream(tag), history.size(), Cow.AGGREGATE.fold(history));
             Location place = PLACES.get(choice % PLACES.size());
-            LocationFacts facts = new LocationFacts(place, 1, place.kind() == Location.Kind.BARN
-                    ? java.util.OptionalInt.of(50) : java.util.OptionalInt.empty());
+            LocationFacts facts = place.kind() == Location.Kind.BARN ? Herd.barn(place.code(), 50)
+                    : LocationFacts.field(place.code(), 1);
             Sex sex = choice % 5 == 0 ? Sex.M : Sex.F;
-            Decision d = switch (choice % 10) {
-                case 0 -> CowDecider.decide(new RegisterBirth(tag, "HN-1", sex, "Friesian", day, null, place), cow,
-                        Optional.empty(), facts, TODAY);
-                case 1 -> CowDecider.decide(new RecordPurchase(tag, "HN-2", sex, "Jersey", day.minusYears(2), day,
-                        "Mart", Herd.PRICE, place), cow, facts, TODAY);
-                case 2 -> CowDecider.decide(new RelocateAnimal(tag, place, day), cow, facts, BarnOccupancy.of(0), TODAY);
-                case 3 -> CowDecider.decide(new RecordMilking(tag, milkedAt(day, i), new BigDecimal(choice + ".5")),
-                        cow, TODAY);
-                case 4 -> CowDecider.decide(new RecordTBInspection("TB-" + i, day, "Dr. Walsh", List.of(
-                        new RecordTBInspection.Result(tag, TbResult.values()[choice % 3]))), List.of(cow), TODAY);
-                case 5 -> CowDecider.decide(new RecordAIVisit(tag, day, "J. Murphy", "FR" + choice), cow, TODAY);
-                case 6 -> CowDecider.decide(new RecordSale(tag, day, "Mart", Herd.PRICE), cow, TODAY);
-                case 7 -> choice > 20 ? CowDecider.decide(new RecordDeath(tag, day, "old age"), cow, TODAY) : null;
+            CowCommand command = switch (choice % 10) {
+                case 0 -> new RegisterBirth(tag, "HN-1", sex, "Friesian", day, null, place);
+                case 1 -> new RecordPurchase(tag, "HN-2", sex, "Jersey", day.minusYears(2), day, "Mart", Herd.PRICE,
+                        place);
+                case 2 -> new RelocateAnimal(tag, place, day);
+                case 3 -> new RecordMilking(tag, milkedAt(day, i), new BigDecimal(choice + ".5"));
+                case 4 -> new RecordTBInspection("TB-" + i, day, "Dr. Walsh", List.of(
+                        new RecordTBInspection.Result(tag, TbResult.values()[choice % 3])));
+                case 5 -> new RecordAIVisit(tag, day, "J. Murphy", "FR" + choice);
+                case 6 -> new RecordSale(tag, day, "Mart", Herd.PRICE);
+                case 7 -> choice > 20 ? new RecordDeath(tag, day, "old age") : null;
                 default -> null;
             };
+            Decision d = command == null || !CowDecider.validate(command, TODAY).isEmpty() ? null
+                    : CowDecider.decide(command, cow, new CowFacts(Optional.empty(), facts, Optional.empty(),
+                            List.of(cow)));
             if (d instanceof Decision.Accepted accepted) {
-                history.addAll(accepted.allEvents());
+                // Only her own stream's events: the barn's AnimalHoused / AnimalLeftBarn go to the barn.
+                accepted.changes().stream().filter(c -> c.stream().equals(cow.stream()))
+                        .forEach(c -> history.addAll(c.events()));
             } else if (choice % 10 >= 8 && cow.state() instanceof Cow.OnFarm on) {
                 String loan = "LOAN-" + (choice % 2);
                 history.add(on.pledgedTo().contains(loan) ? new LoanEvent.CollateralReleased(loan, day)

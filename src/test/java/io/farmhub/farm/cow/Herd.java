@@ -1,5 +1,10 @@
 package io.farmhub.farm.cow;
 
+import io.farmhub.farm.Farm;
+import io.farmhub.farm.barn.Barn;
+import io.farmhub.farm.barn.BarnEvent;
+import java.util.ArrayList;
+
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.core.EventEnvelope;
@@ -83,8 +88,44 @@ final class Herd {
         return new Versioned<>(Cow.AGGREGATE.stream(tag), history.length, Cow.AGGREGATE.fold(Arrays.asList(history)));
     }
 
+    /** Barn {@code code} registered with room for {@code capacity}, housing {@code housed}, at version 1 + their count. */
+    static Versioned<Barn> barnState(String code, int capacity, String... housed) {
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(new BarnEvent.BarnRegistered(code, "Barn " + code, capacity, LocalDate.of(2020, 1, 1)));
+        for (String tag : housed) {
+            events.add(new BarnEvent.AnimalHoused(code, tag, LocalDate.of(2020, 1, 2)));
+        }
+        return new Versioned<>(Barn.AGGREGATE.stream(code), events.size(), Barn.AGGREGATE.fold(events));
+    }
+
+    /** The barn as a cow decision reads it, with the barn's own capacity rule (as the catalog wires it). */
+    static LocationFacts barn(String code, int capacity, String... housed) {
+        Versioned<Barn> barn = barnState(code, capacity, housed);
+        return LocationFacts.barn(code, barn.version(), Farm.barnPlaces(barn));
+    }
+
+    /** {@code n} other animals' ear tags, to fill a barn with. */
+    static String[] others(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> String.format("IE9%09d", i))
+                .toArray(String[]::new);
+    }
+
+    static BarnEvent.AnimalHoused housed(Location barn, String tag, LocalDate on) {
+        return new BarnEvent.AnimalHoused(barn.code(), tag, on);
+    }
+
+    static BarnEvent.AnimalLeftBarn leftBarn(Location barn, String tag, LocalDate on) {
+        return new BarnEvent.AnimalLeftBarn(barn.code(), tag, on);
+    }
+
+    /** As the pipeline runs a cow command: its validate step (once), then the decision. */
+    static Decision validated(CowCommand c, java.util.function.Supplier<Decision> decide) {
+        List<io.farmhub.core.Rejection> invalid = CowDecider.validate(c, TODAY);
+        return invalid.isEmpty() ? decide.get() : Decision.rejected(invalid);
+    }
+
     /** A given/when/then spec for Daisy's stream, deciding with {@code decide}. */
     static <C> DeciderSpec<C, DomainEvent, Cow> spec(String tag, BiFunction<C, Versioned<Cow>, Decision> decide) {
-        return DeciderSpec.of(Cow.AGGREGATE.stream(tag), Cow.AGGREGATE.initial(), CowDecider::evolve, decide);
+        return DeciderSpec.of(Cow.AGGREGATE.stream(tag), Cow.AGGREGATE.initial(), Cow::evolve, decide);
     }
 }

@@ -24,11 +24,11 @@ class RecordAIVisitAndMilkingTest {
     private static final Instant MILKED_AT = Instant.parse("2026-11-26T06:12:00Z");
 
     private static DeciderSpec<RecordAIVisit, DomainEvent, Cow> served(String tag) {
-        return spec(tag, (c, cow) -> CowDecider.decide(c, cow, TODAY));
+        return spec(tag, (c, cow) -> validated(c, () -> CowDecider.decide(c, cow, CowFacts.none())));
     }
 
     private static DeciderSpec<RecordMilking, DomainEvent, Cow> milked(String tag) {
-        return spec(tag, (c, cow) -> CowDecider.decide(c, cow, TODAY));
+        return spec(tag, (c, cow) -> validated(c, () -> CowDecider.decide(c, cow, CowFacts.none())));
     }
 
     private static RecordMilking milking(String litres) {

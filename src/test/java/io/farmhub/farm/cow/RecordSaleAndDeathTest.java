@@ -1,5 +1,11 @@
 package io.farmhub.farm.cow;
 
+import static org.assertj.core.api.Assertions.tuple;
+import io.farmhub.core.Decision;
+import io.farmhub.core.StreamId;
+import io.farmhub.core.Versioned;
+import java.util.Optional;
+
 import static io.farmhub.core.ErrorCode.ANIMAL_NOT_ON_FARM;
 import static io.farmhub.core.ErrorCode.ANIMAL_PLEDGED;
 import static io.farmhub.core.ErrorCode.DATE_IN_FUTURE;
@@ -18,9 +24,9 @@ class RecordSaleAndDeathTest {
 
     private static final LocalDate ON = LocalDate.of(2026, 11, 25);
     private static final DeciderSpec<RecordSale, DomainEvent, Cow> SALE =
-            spec(DAISY, (c, cow) -> CowDecider.decide(c, cow, TODAY));
+            spec(DAISY, (c, cow) -> validated(c, () -> CowDecider.decide(c, cow, CowFacts.departure(Optional.empty()))));
     private static final DeciderSpec<RecordDeath, DomainEvent, Cow> DEATH =
-            spec(DAISY, (c, cow) -> CowDecider.decide(c, cow, TODAY));
+            spec(DAISY, (c, cow) -> validated(c, () -> CowDecider.decide(c, cow, CowFacts.departure(Optional.empty()))));
 
     private static RecordSale sale(LocalDate on) {
         return new RecordSale(DAISY, on, "Mart Ltd", PRICE);
@@ -105,5 +111,30 @@ class RecordSaleAndDeathTest {
     @Test
     void a_death_dated_in_the_future_is_rejected() {
         DEATH.given(cowBorn(DAISY)).when(death(TODAY.plusDays(1))).thenRejected(DATE_IN_FUTURE);
+    }
+
+    private static final LocationFacts SHED_HOUSING_DAISY = barn("calf-shed", 4, BELLA, DAISY);
+
+    @Test
+    void an_animal_sold_from_a_barn_gives_her_place_up() {
+        Decision d = spec(DAISY, (RecordSale c, Versioned<Cow> cow) -> CowDecider.decide(c, cow,
+                CowFacts.departure(Optional.of(SHED_HOUSING_DAISY)))).given(born(DAISY, Sex.F, CALF_SHED))
+                .when(sale(ON)).then(sold(DAISY, ON), leftBarn(CALF_SHED, DAISY, ON));
+        assertThat(((Decision.Accepted) d).changes()).extracting(c -> c.stream(), c -> c.expectedVersion())
+                .containsExactly(tuple(Cow.AGGREGATE.stream(DAISY), 1L), tuple(StreamId.farm("barn", "calf-shed"), 3L));
+    }
+
+    @Test
+    void an_animal_that_dies_in_a_barn_gives_her_place_up() {
+        spec(DAISY, (RecordDeath c, Versioned<Cow> cow) -> CowDecider.decide(c, cow,
+                CowFacts.departure(Optional.of(SHED_HOUSING_DAISY)))).given(born(DAISY, Sex.F, CALF_SHED))
+                .when(death(ON)).then(died(DAISY, ON), leftBarn(CALF_SHED, DAISY, ON));
+    }
+
+    @Test
+    void a_pledged_animal_in_a_barn_is_not_sold_and_keeps_her_place() {
+        spec(DAISY, (RecordSale c, Versioned<Cow> cow) -> CowDecider.decide(c, cow,
+                CowFacts.departure(Optional.of(SHED_HOUSING_DAISY))))
+                .given(born(DAISY, Sex.F, CALF_SHED), pledged("LOAN-7")).when(sale(ON)).thenRejected(ANIMAL_PLEDGED);
     }
 }

@@ -26,6 +26,11 @@ class RecordTBInspectionTest {
         return new RecordTBInspection("TB-2026-11", TESTED_ON, "Dr. Walsh", List.of(results));
     }
 
+    /** As the pipeline runs it: validated once, then decided with the tested cows as facts (no stream of its own). */
+    private static Decision tb(RecordTBInspection c, List<Versioned<Cow>> tested) {
+        return validated(c, () -> CowDecider.decide(c, null, CowFacts.inspection(tested)));
+    }
+
     private static TBTestRecorded recorded(String tag, TbResult result) {
         return new TBTestRecorded(tag, "TB-2026-11", TESTED_ON, "Dr. Walsh", result);
     }
@@ -34,8 +39,8 @@ class RecordTBInspectionTest {
     void every_tested_animal_gets_its_result_on_its_own_stream() {
         Versioned<Cow> daisy = state(DAISY, cowBorn(DAISY));
         Versioned<Cow> bruno = state(BRUNO, bullBorn(BRUNO), moved(BRUNO, NORTH_MEADOW, MAIN_BARN, TESTED_ON));
-        Decision d = CowDecider.decide(inspection(new Result(DAISY, TbResult.CLEAR),
-                new Result(BRUNO, TbResult.INCONCLUSIVE)), List.of(daisy, bruno), TODAY);
+        Decision d = tb(inspection(new Result(DAISY, TbResult.CLEAR),
+                new Result(BRUNO, TbResult.INCONCLUSIVE)), List.of(daisy, bruno));
 
         assertThat(d).isInstanceOf(Decision.Accepted.class);
         Decision.Accepted accepted = (Decision.Accepted) d;
@@ -47,8 +52,8 @@ class RecordTBInspectionTest {
 
     @Test
     void one_animal_not_on_the_farm_rejects_the_whole_inspection() {
-        Decision d = CowDecider.decide(inspection(new Result(DAISY, TbResult.CLEAR), new Result(BELLA,
-                TbResult.REACTOR)), List.of(state(DAISY, cowBorn(DAISY)), state(BELLA)), TODAY);
+        Decision d = tb(inspection(new Result(DAISY, TbResult.CLEAR), new Result(BELLA,
+                TbResult.REACTOR)), List.of(state(DAISY, cowBorn(DAISY)), state(BELLA)));
 
         assertThat(d).isInstanceOf(Decision.Rejected.class);
         assertThat(((Decision.Rejected) d).rejections()).singleElement().satisfies(r -> {
@@ -60,10 +65,10 @@ class RecordTBInspectionTest {
 
     @Test
     void every_failing_animal_is_listed() {
-        Decision d = CowDecider.decide(inspection(new Result(BELLA, TbResult.CLEAR),
+        Decision d = tb(inspection(new Result(BELLA, TbResult.CLEAR),
                 new Result(DAISY, TbResult.CLEAR), new Result(BRUNO, TbResult.CLEAR)),
                 List.of(state(BELLA), state(DAISY, cowBorn(DAISY)),
-                        state(BRUNO, bullBorn(BRUNO), sold(BRUNO, TESTED_ON.minusDays(1)))), TODAY);
+                        state(BRUNO, bullBorn(BRUNO), sold(BRUNO, TESTED_ON.minusDays(1)))));
 
         assertThat(((Decision.Rejected) d).rejections()).extracting(Rejection::code, Rejection::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ANIMAL_NOT_ON_FARM, "results[0].earTag"),
@@ -72,8 +77,8 @@ class RecordTBInspectionTest {
 
     @Test
     void an_animal_listed_twice_is_malformed() {
-        Decision d = CowDecider.decide(inspection(new Result(DAISY, TbResult.CLEAR), new Result(DAISY,
-                TbResult.REACTOR)), List.of(state(DAISY, cowBorn(DAISY)), state(DAISY, cowBorn(DAISY))), TODAY);
+        Decision d = tb(inspection(new Result(DAISY, TbResult.CLEAR), new Result(DAISY,
+                TbResult.REACTOR)), List.of(state(DAISY, cowBorn(DAISY)), state(DAISY, cowBorn(DAISY))));
 
         assertThat(((Decision.Rejected) d).rejections()).extracting(Rejection::code, Rejection::field)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(MALFORMED, "results[1].earTag"));
@@ -81,7 +86,7 @@ class RecordTBInspectionTest {
 
     @Test
     void an_inspection_without_results_is_malformed() {
-        Decision d = CowDecider.decide(inspection(), List.of(), TODAY);
+        Decision d = tb(inspection(), List.of());
         assertThat(((Decision.Rejected) d).rejections()).extracting(Rejection::field).containsExactly("results");
     }
 
@@ -89,7 +94,7 @@ class RecordTBInspectionTest {
     void an_inspection_dated_in_the_future_is_rejected() {
         RecordTBInspection tomorrow = new RecordTBInspection("TB-1", TODAY.plusDays(1), "Dr. Walsh",
                 List.of(new Result(DAISY, TbResult.CLEAR)));
-        Decision d = CowDecider.decide(tomorrow, List.of(state(DAISY, cowBorn(DAISY))), TODAY);
+        Decision d = tb(tomorrow, List.of(state(DAISY, cowBorn(DAISY))));
         assertThat(((Decision.Rejected) d).rejections()).extracting(Rejection::code).containsExactly(DATE_IN_FUTURE);
     }
 }

@@ -26,10 +26,10 @@ public class FarmCommandCatalog {
         return Farm.registerEvents(new EventTypeRegistry());
     }
 
-    /** How a place or a claim a refused command took is given back ({@link Compensation#undo}). */
+    /** How a place or a claim a refused command took is given back ({@link Compensation}). */
     @Bean
     public Compensations compensations() {
-        return Compensation::undo;
+        return Compensations.of(Compensation::undo, Compensation::givesUp);
     }
 
     @Bean

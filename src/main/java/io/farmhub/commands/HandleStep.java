@@ -18,6 +18,7 @@ import io.farmhub.eventstore.AppendAllResult;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.eventstore.StreamAppend;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -104,9 +105,13 @@ public class HandleStep {
                 appended = all.get();
                 after = then;
             } else {
-                Optional<CommandEntry.Appended> one = guardsHold(p.guards())
+                boolean first = pending.size() == p.decision().changes().stream().filter(c -> !c.guard()).count();
+                Optional<CommandEntry.Appended> one = !first || guardsHold(p.guards())
                         ? append(pending.get(0))
                         : Optional.empty();
+                if (one.isEmpty() && !first && onlyGivingUpLeft(pending)) {
+                    one = append(anyVersion(pending.get(0)));
+                }
                 if (one.isEmpty()) {
                     stale = true;
                     continue;
@@ -183,11 +188,15 @@ public class HandleStep {
 
     /**
      * The changes still to make, as events with ids derived from the command, stream and position: those that take
-     * something first (in the decision's order otherwise), then a guard for every stream read and not changed.
+     * something first, then the rest (the command's own subject, a cow), then those that only give something up
+     * (in the decision's order otherwise), then a guard for every stream read and not changed. Where streams are
+     * written one by one this makes the subject's append the point of no return: before it, a refusal can still
+     * give back what was taken; after it, only what no rule refuses is left to write.
      */
     private List<PlannedAppend> plan(CommandProgress p, Decision.Accepted decision, RecordingStreamStates states) {
         List<PlannedAppend> taking = new ArrayList<>();
         List<PlannedAppend> others = new ArrayList<>();
+        List<PlannedAppend> givingUp = new ArrayList<>();
         Set<StreamId> seen = new HashSet<>();
         Set<StreamId> changed = new HashSet<>();
         for (StreamChange change : decision.changes()) {
@@ -205,11 +214,18 @@ public class HandleStep {
                 String id = CommandKeys.eventId(p.commandId(), change.stream(), i);
                 events.add(event(p, id, change.events().get(i)));
             }
-            boolean takes = change.events().stream().anyMatch(e -> compensations.takes(e));
-            (takes ? taking : others).add(new PlannedAppend(change.stream().toString(), expected, events));
+            PlannedAppend planned = new PlannedAppend(change.stream().toString(), expected, events);
+            if (change.events().stream().anyMatch(compensations::takes)) {
+                taking.add(planned);
+            } else if (change.events().stream().allMatch(compensations::givesUp)) {
+                givingUp.add(planned);
+            } else {
+                others.add(planned);
+            }
         }
         List<PlannedAppend> plan = new ArrayList<>(taking);
         plan.addAll(others);
+        plan.addAll(givingUp);
         Map<StreamId, Long> guarded = new TreeMap<>(Comparator.comparing(StreamId::toString));
         decision.reads().forEach(guarded::put);
         decision.changes().forEach(c -> guarded.putIfAbsent(c.stream(), c.expectedVersion()));
@@ -272,6 +288,31 @@ public class HandleStep {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether every append still to make only gives something up: the decision is past its point of no return
+     * (its subject is written), and what is left no rule can refuse, so a conflict there is finished at the
+     * stream's new version, not decided again (deciding again would now see the subject changed by this very
+     * command, and could only refuse it, half done).
+     */
+    private boolean onlyGivingUpLeft(List<PlannedAppend> pending) {
+        for (PlannedAppend planned : pending) {
+            StreamId stream = StreamId.parse(planned.stream());
+            for (NewEvent e : planned.events()) {
+                DomainEvent event = e.data() instanceof POJONode pojo && pojo.getPojo() instanceof DomainEvent d
+                        ? d
+                        : (DomainEvent) types.toEvent(EventEnvelope.stored(e, stream, 1, Instant.EPOCH));
+                if (!compensations.givesUp(event)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static PlannedAppend anyVersion(PlannedAppend planned) {
+        return new PlannedAppend(planned.stream(), EventStore.ANY, planned.events());
     }
 
     /**

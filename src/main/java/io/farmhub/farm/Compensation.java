@@ -11,6 +11,8 @@ import java.util.Optional;
  * What gives back a place or a claim that a command took and may no longer keep (domain.md "Consistency"): a
  * barn place ({@code AnimalHoused} → {@code AnimalLeftBarn}, the same day) and a pledge ({@code CollateralPledged}
  * → {@code CollateralReleased}). Every other event takes nothing that a rule of another stream could refuse.
+ * Those two inverses are also what only gives something up ({@link #givesUp}): no rule refuses leaving a barn or
+ * releasing a pledge.
  */
 public final class Compensation {
 
@@ -25,5 +27,9 @@ public final class Compensation {
             return Optional.of(new CollateralReleased(p.loanId(), p.pledgedOn()));
         }
         return Optional.empty();
+    }
+
+    public static boolean givesUp(DomainEvent event) {
+        return event instanceof AnimalLeftBarn || event instanceof CollateralReleased;
     }
 }

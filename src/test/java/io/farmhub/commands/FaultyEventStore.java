@@ -32,6 +32,9 @@ public final class FaultyEventStore implements EventStore {
     private final AtomicInteger failuresAfter = new AtomicInteger();
     private volatile String message = "";
     private volatile Predicate<StreamId> before = s -> false;
+    private volatile Predicate<StreamId> beforeVersion = s -> false;
+    private volatile Runnable versionAction = () -> {
+    };
     private volatile Runnable beforeAction = () -> {
     };
     private final Map<StreamId, AtomicInteger> appends = new ConcurrentHashMap<>();
@@ -62,7 +65,14 @@ public final class FaultyEventStore implements EventStore {
         this.before = streams;
     }
 
+    /** The next version check of a matching stream first runs {@code action} on the real store (once). */
+    public void justBeforeCheckingVersionOf(Predicate<StreamId> streams, Runnable action) {
+        this.versionAction = action;
+        this.beforeVersion = streams;
+    }
+
     public void heal() {
+        beforeVersion = s -> false;
         before = s -> false;
         failBefore = s -> false;
         failAfter = s -> false;
@@ -125,6 +135,10 @@ public final class FaultyEventStore implements EventStore {
 
     @Override
     public long version(StreamId stream) {
+        if (beforeVersion.test(stream)) {
+            beforeVersion = s -> false;
+            versionAction.run();
+        }
         return store.version(stream);
     }
 

@@ -1,5 +1,6 @@
 package io.farmhub.commands;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.core.CommandSource;
@@ -31,6 +32,7 @@ public sealed interface CommandEntry extends DomainEvent {
             "CommandRejected", Rejected.class,
             "CommandDecided", Decided.class,
             "CommandStreamAppended", Appended.class,
+            "CommandStreamCompensated", Compensated.class,
             "CommandFailed", Failed.class,
             "CommandResumed", Resumed.class);
 
@@ -63,13 +65,29 @@ public sealed interface CommandEntry extends DomainEvent {
     record Decided(int attempt, List<PlannedAppend> changes, Instant at) implements CommandEntry {
     }
 
-    /** One stream of a decision, read at {@code expectedVersion}. */
+    /**
+     * One stream of a decision, read at {@code expectedVersion}. With no events it is a guard: a stream the decision
+     * read and does not change, whose version must still hold when the decision's events are stored.
+     */
     record PlannedAppend(String stream, long expectedVersion, List<NewEvent> events) {
+        @JsonIgnore
+        public boolean guard() {
+            return events.isEmpty();
+        }
     }
 
     /** One planned append is stored; the command never appends to this stream again. */
     record Appended(String stream, List<CommandStatus.AppendedEvent> events, List<String> eventIds, boolean duplicate,
             Instant at) implements CommandEntry {
+    }
+
+    /**
+     * What this command had taken on a stream it appended to (a barn place, a pledge) is given back, because
+     * deciding again refused the command or left that stream out ({@code Compensations}); ids derive from the
+     * command, so a re-driven command gives back once.
+     */
+    record Compensated(String stream, List<CommandStatus.AppendedEvent> events, List<String> eventIds, Instant at)
+            implements CommandEntry {
     }
 
     /** Infrastructure faults stopped a step after its retries: FAILED, resumable. The cause, never a stack trace. */

@@ -67,6 +67,14 @@ public final class CommandKeys {
         return NameUuid.of(commandId + "\n" + stream + "\n" + index);
     }
 
+    /**
+     * The id of the {@code index}-th event a command appends to {@code stream} to give back what it took there:
+     * derived like {@link #eventId}, in a name space of its own, so a re-driven command gives back only once.
+     */
+    public static String compensationEventId(String commandId, StreamId stream, int index) {
+        return NameUuid.of("compensation\n" + commandId + "\n" + stream + "\n" + index);
+    }
+
     /** The id of a command's first entry: submitting the same command twice cannot create it twice. */
     static String createdEventId(String commandId) {
         return NameUuid.of("created\n" + commandId);

@@ -43,12 +43,22 @@ public class CommandNotifications {
         }
     }
 
-    /** The publish step: every event the command appended, then its state. Faults propagate (the step retries). */
+    /**
+     * The publish step: every event the command appended (and gave back), then its state. Faults propagate (the
+     * step retries). It runs only once the handle step has stored the whole decision, so readers are never told of
+     * half a command: on SQLite its streams were written in one transaction, on Append Blobs one by one, but
+     * announced only here, together.
+     */
     void published(CommandProgress progress) {
         List<Notification> appended = new ArrayList<>();
         for (CommandEntry.Appended a : progress.appended().values()) {
             for (int i = 0; i < a.events().size(); i++) {
-                appended.add(eventAppended(progress, a, i));
+                appended.add(eventAppended(progress, a.events().get(i), a.eventIds().get(i), a.at()));
+            }
+        }
+        for (CommandEntry.Compensated c : progress.compensated().values()) {
+            for (int i = 0; i < c.events().size(); i++) {
+                appended.add(eventAppended(progress, c.events().get(i), c.eventIds().get(i), c.at()));
             }
         }
         if (!appended.isEmpty()) {
@@ -65,15 +75,19 @@ public class CommandNotifications {
     }
 
     static Notification eventAppended(CommandProgress progress, CommandEntry.Appended appended, int i) {
-        CommandStatus.AppendedEvent event = appended.events().get(i);
+        return eventAppended(progress, appended.events().get(i), appended.eventIds().get(i), appended.at());
+    }
+
+    static Notification eventAppended(CommandProgress progress, CommandStatus.AppendedEvent event, String eventId,
+            java.time.Instant at) {
         StreamId stream = StreamId.parse(event.stream());
         ObjectNode data = Json.MAPPER.createObjectNode()
                 .put("stream", event.stream())
                 .put("version", event.version())
                 .put("eventType", event.eventType())
                 .put("correlationId", progress.commandId());
-        return new Notification(appended.eventIds().get(i), EVENT_APPENDED, "/farmhub/" + stream.category(),
-                stream.aggregate() + "/" + stream.key(), appended.at(), data);
+        return new Notification(eventId, EVENT_APPENDED, "/farmhub/" + stream.category(),
+                stream.aggregate() + "/" + stream.key(), at, data);
     }
 
     static Notification stateChange(CommandProgress progress) {

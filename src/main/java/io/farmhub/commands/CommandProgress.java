@@ -2,6 +2,7 @@ package io.farmhub.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.commands.CommandEntry.Appended;
+import io.farmhub.commands.CommandEntry.Compensated;
 import io.farmhub.commands.CommandEntry.Decided;
 import io.farmhub.commands.CommandEntry.PlannedAppend;
 import io.farmhub.core.CommandSource;
@@ -26,6 +27,8 @@ import java.util.Set;
  *
  * @param version   how many entries the command stream holds (the expected version of the next entry)
  * @param decisions how many times the handler decided (conflicts make it decide again, at most 5 times)
+ * @param appended  the streams this command appended to, each once
+ * @param compensated the streams where it gave back what it took (see {@link Compensated})
  * @param grantedRoles the roles a bearer token granted the submitter (null: the configured user's roles apply)
  */
 public record CommandProgress(
@@ -39,6 +42,7 @@ public record CommandProgress(
         int decisions,
         Decided decision,
         Map<String, Appended> appended,
+        Map<String, Compensated> compensated,
         Set<String> grantedRoles) {
 
     public static final String INFRASTRUCTURE_FAULT = "INFRASTRUCTURE_FAULT";
@@ -62,7 +66,7 @@ public record CommandProgress(
         CommandStatus status = new CommandStatus(c.commandId(), c.commandType(), CommandState.CREATED,
                 c.submittedBy(), c.source(), c.at(), c.at(), List.of(), List.of(), List.of());
         return new CommandProgress(stream, 1, status, c.payload(), c.payloadHash(), Set.of(), null, 0, null, Map.of(),
-                c.grantedRoles());
+                Map.of(), c.grantedRoles());
     }
 
     /** The progress after one more entry. */
@@ -92,6 +96,9 @@ public record CommandProgress(
             next.appended.put(a.stream(), a);
             next.events.addAll(a.events());
             next.completeHandleIfAllAppended();
+        } else if (entry instanceof Compensated c) {
+            next.compensated.put(c.stream(), c);
+            next.events.addAll(c.events());
         } else if (entry instanceof CommandEntry.Failed f) {
             next.step(f.step(), "failed", f.message());
             next.stateBeforeFailure = status.state();
@@ -135,12 +142,17 @@ public record CommandProgress(
         return WorkflowStep.COMPLETE;
     }
 
-    /** The planned appends of the latest decision not yet stored. */
+    /** The planned appends of the latest decision not yet stored (its guards are not appends). */
     public List<PlannedAppend> pendingAppends() {
         if (decision == null) {
             return List.of();
         }
-        return decision.changes().stream().filter(c -> !appended.containsKey(c.stream())).toList();
+        return decision.changes().stream().filter(c -> !c.guard() && !appended.containsKey(c.stream())).toList();
+    }
+
+    /** The guards of the latest decision: streams it read and does not change. */
+    public List<PlannedAppend> guards() {
+        return decision == null ? List.of() : decision.changes().stream().filter(PlannedAppend::guard).toList();
     }
 
     private static String codes(List<CommandStatus.Error> errors) {
@@ -160,6 +172,7 @@ public record CommandProgress(
         private int decisions;
         private Decided decision;
         private final Map<String, Appended> appended;
+        private final Map<String, Compensated> compensated;
 
         Next(CommandProgress from, Instant at) {
             this.from = from;
@@ -173,6 +186,7 @@ public record CommandProgress(
             this.decisions = from.decisions;
             this.decision = from.decision;
             this.appended = new LinkedHashMap<>(from.appended);
+            this.compensated = new LinkedHashMap<>(from.compensated);
         }
 
         Next step(String step, String status, String detail) {
@@ -189,7 +203,7 @@ public record CommandProgress(
         }
 
         void completeHandleIfAllAppended() {
-            boolean all = decision.changes().stream().allMatch(c -> appended.containsKey(c.stream()));
+            boolean all = decision.changes().stream().allMatch(c -> c.guard() || appended.containsKey(c.stream()));
             if (all && done.add(WorkflowStep.HANDLE)) {
                 step(WorkflowStep.HANDLE.label(), "done", events.size() + " event(s) on " + appended.size()
                         + " stream(s), decided " + (decisions == 1 ? "once" : decisions + " times"));
@@ -201,7 +215,7 @@ public record CommandProgress(
             CommandStatus status = new CommandStatus(s.commandId(), s.commandType(), state, s.submittedBy(), s.source(),
                     s.createdAt(), at, List.copyOf(steps), List.copyOf(errors), List.copyOf(events));
             return new CommandProgress(from.stream, from.version + 1, status, from.payload, from.payloadHash,
-                    Set.copyOf(done), stateBeforeFailure, decisions, decision, Map.copyOf(appended), from.grantedRoles);
+                    Set.copyOf(done), stateBeforeFailure, decisions, decision, Map.copyOf(appended), Map.copyOf(compensated), from.grantedRoles);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.farmhub.commands;
 
 import io.farmhub.core.CommandHandler;
+import io.farmhub.core.Compensations;
 import io.farmhub.core.EventTypeRegistry;
+import io.farmhub.farm.Compensation;
 import io.farmhub.farm.Farm;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -22,6 +24,12 @@ public class FarmCommandCatalog {
     @Bean
     public EventTypeRegistry eventTypeRegistry() {
         return Farm.registerEvents(new EventTypeRegistry());
+    }
+
+    /** How a place or a claim a refused command took is given back ({@link Compensation}). */
+    @Bean
+    public Compensations compensations() {
+        return Compensations.of(Compensation::undo, Compensation::givesUp);
     }
 
     @Bean

@@ -19,9 +19,11 @@ import java.util.Optional;
  * handed out: the pipeline appends with exactly those versions, so anything that changed in between is a
  * conflict and the handler decides again.
  *
- * <p>A stream this command already appended to (a multi-stream decision interrupted half-way) is shown as it
- * was before that append ({@code ceilings}): deciding again must see the world its first decision saw there,
- * not its own events, and that stream is not appended to again.
+ * <p>A stream this command already appended to (a decision interrupted half-way on a store that writes stream by
+ * stream) is shown as it is now, this command's own events included: the decider must take them as done (a cow
+ * already housed in the barn she is moved to is no change there), and the pipeline never appends to that stream
+ * again. Showing it as it was before (as this class once did) would hand the decision a version that can never
+ * hold again, so a guard on it would conflict for ever.
  *
  * <p>Folding starts from the state the {@link StreamStateCache} holds for the stream, if any: only the events
  * after its version are read, and the state folded here goes back into the cache.
@@ -31,15 +33,12 @@ final class RecordingStreamStates implements StreamStates {
     private final EventStore store;
     private final EventTypeRegistry types;
     private final StreamStateCache cache;
-    private final Map<StreamId, Long> ceilings;
     private final Map<StreamId, Versioned<?>> read = new HashMap<>();
 
-    RecordingStreamStates(EventStore store, EventTypeRegistry types, StreamStateCache cache,
-            Map<StreamId, Long> ceilings) {
+    RecordingStreamStates(EventStore store, EventTypeRegistry types, StreamStateCache cache) {
         this.store = store;
         this.types = types;
         this.cache = cache;
-        this.ceilings = Map.copyOf(ceilings);
     }
 
     @Override
@@ -51,8 +50,7 @@ final class RecordingStreamStates implements StreamStates {
             // The same stream read twice in one decision must show the same version, or the append would lie.
             return (Versioned<S>) known;
         }
-        Long ceiling = ceilings.get(stream);
-        Versioned<S> versioned = ceiling == null ? fold(aggregate, stream) : foldUpTo(aggregate, stream, ceiling);
+        Versioned<S> versioned = fold(aggregate, stream);
         read.put(stream, versioned);
         return versioned;
     }
@@ -70,20 +68,6 @@ final class RecordingStreamStates implements StreamStates {
         Versioned<S> folded = after.isEmpty() && cached != null ? cached : new Versioned<>(stream, version, state);
         cache.put(aggregate, folded);
         return folded;
-    }
-
-    /** The stream as it was at version {@code ceiling}, folded from its start (rare: the cache is not used). */
-    private <S> Versioned<S> foldUpTo(Aggregate<S> aggregate, StreamId stream, long ceiling) {
-        S state = aggregate.initial();
-        long version = 0;
-        for (EventEnvelope envelope : store.read(stream)) {
-            if (envelope.version() > ceiling) {
-                break;
-            }
-            state = aggregate.evolve().apply(state, (DomainEvent) types.toEvent(envelope));
-            version = envelope.version();
-        }
-        return new Versioned<>(stream, version, state);
     }
 
     @Override

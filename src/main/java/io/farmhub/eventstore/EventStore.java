@@ -5,7 +5,9 @@ import io.farmhub.core.NewEvent;
 import io.farmhub.core.StreamId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one event store API. Two implementations (SQLite, Azure Append Blobs) pass one contract test suite.
@@ -34,6 +36,51 @@ public interface EventStore extends AutoCloseable {
     int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
     AppendResult append(StreamId stream, long expectedVersion, List<NewEvent> events);
+
+    /**
+     * Whether {@link #appendAll} of several streams is one atomic write here. SQLite: yes (one transaction).
+     * Append Blobs: no, since no write spans two blobs; a caller must append stream by stream and finish or undo
+     * the rest itself (the command pipeline records each append on the command stream).
+     */
+    default boolean atomicAcrossStreams() {
+        return false;
+    }
+
+    /**
+     * Several streams' appends as one, all or nothing: every part's expected version is checked (a part with no
+     * events is a pure guard), and when any is stale the result is an {@link AppendAllResult.Conflict} and
+     * nothing is written on any stream. Each part is idempotent by event id as {@link #append} is, and an append
+     * whose events are all stored already returns the earlier result without checking its guards (a re-driven
+     * command must find its own write, whatever happened to the streams it only read).
+     *
+     * <p>Only a store that is {@link #atomicAcrossStreams()} takes more than one part; any other refuses them with
+     * {@link UnsupportedOperationException} rather than pretend.
+     */
+    default AppendAllResult appendAll(List<StreamAppend> appends) {
+        checkDistinct(appends);
+        if (appends.size() != 1) {
+            throw new UnsupportedOperationException("the " + kind() + " store cannot append to " + appends.size()
+                    + " streams as one; append them one by one");
+        }
+        StreamAppend only = appends.get(0);
+        AppendResult result = append(only.stream(), only.expectedVersion(), only.events());
+        return result instanceof AppendResult.Appended a
+                ? new AppendAllResult.Appended(List.of(a))
+                : new AppendAllResult.Conflict(List.of((AppendResult.Conflict) result));
+    }
+
+    /** An append names each stream once and at least one stream. */
+    static void checkDistinct(List<StreamAppend> appends) {
+        if (appends.isEmpty()) {
+            throw new IllegalArgumentException("an append names at least one stream");
+        }
+        Set<StreamId> seen = new HashSet<>();
+        for (StreamAppend a : appends) {
+            if (!seen.add(a.stream())) {
+                throw new IllegalArgumentException("the append names " + a.stream() + " twice");
+            }
+        }
+    }
 
     /**
      * The stream's events from {@code fromVersion} (inclusive, 1 = all) in version order, keeping only

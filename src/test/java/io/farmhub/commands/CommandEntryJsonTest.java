@@ -37,9 +37,11 @@ class CommandEntryJsonTest {
                 new CommandEntry.Rejected("validate", List.of(new CommandStatus.Error("OUT_OF_RANGE", "litres",
                         "At most 80 litres.", true)), AT),
                 new CommandEntry.Decided(2, List.of(new CommandEntry.PlannedAppend("farm/cow/IE12345670012", 4,
-                        List.of(planned))), AT),
+                        List.of(planned)), new CommandEntry.PlannedAppend("farm/barn/b-1", 7, List.of())), AT),
                 new CommandEntry.Appended("farm/cow/IE12345670012", List.of(new CommandStatus.AppendedEvent(
                         "farm/cow/IE12345670012", 5, "AnimalRelocated")), List.of("e-1"), true, AT),
+                new CommandEntry.Compensated("farm/barn/b-1", List.of(new CommandStatus.AppendedEvent(
+                        "farm/barn/b-1", 8, "AnimalLeftBarn")), List.of("e-2"), AT),
                 new CommandEntry.Failed("handle", "disk full", AT),
                 new CommandEntry.Resumed(null, AT),
                 new CommandEntry.Resumed("mary", AT));

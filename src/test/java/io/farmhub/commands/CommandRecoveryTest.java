@@ -89,8 +89,9 @@ class CommandRecoveryTest extends PipelineTestBase {
         assertThat(failed.errors()).containsExactly(new CommandStatus.Error(CommandProgress.INFRASTRUCTURE_FAULT,
                 null, "the disk holding " + second + " is on fire", false));
         assertThat(steps(failed)).endsWith("validate:done", "handle:failed");
-        assertThat(failed.events()).extracting(CommandStatus.AppendedEvent::stream).containsExactly("farm/tally/" + first);
-        assertThat(tallyEvents(first)).hasSize(1);
+        // SQLite writes both tallies in one transaction: the fault on one leaves neither written
+        assertThat(failed.events()).isEmpty();
+        assertThat(tallyEvents(first)).isEmpty();
         assertThat(tallyEvents(second)).isEmpty();
         assertThat(errors.recent(100)).noneMatch(e -> e.commandId().equals(id));
 
@@ -101,7 +102,7 @@ class CommandRecoveryTest extends PipelineTestBase {
         assertThat(done.steps()).filteredOn(s -> s.step().equals("resume")).singleElement()
                 .satisfies(s -> assertThat(s.by()).isEqualTo("mary"));
         assertThat(done.events()).extracting(CommandStatus.AppendedEvent::stream)
-                .containsExactly("farm/tally/" + first, "farm/tally/" + second);
+                .containsExactlyInAnyOrder("farm/tally/" + first, "farm/tally/" + second);
         assertThat(tallyEvents(first)).hasSize(1);
         assertThat(tallyEvents(second)).hasSize(1);
         assertThat(done.errors()).isEmpty();

@@ -1,5 +1,7 @@
 package io.farmhub.commands;
 
+import io.farmhub.commands.herd.Herd;
+import io.farmhub.commands.herd.MoveHerdCowHandler;
 import io.farmhub.commands.tally.Tally;
 import io.farmhub.commands.tally.TallyCommands;
 import io.farmhub.core.CommandHandler;
@@ -16,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What the pipeline tests add to the hub: the test-only Tally handlers, an authorizer that lets everyone but
+ * What the pipeline tests add to the hub: the test-only Tally and herd handlers, an authorizer that lets everyone but
  * {@code stranger} through (the real one belongs to the security layer), and the real event store wrapped so a
  * test can switch faults on.
  */
@@ -29,6 +31,13 @@ public class PipelineTestConfiguration {
     CommandHandler<?> countHandler(EventTypeRegistry types) {
         types.register("Counted", 1, Tally.Counted.class);
         return TallyCommands.handlers().get(0);
+    }
+
+    /** A move between barns over the real barn place events, for the multi-stream tests (see {@code herd}). */
+    @Bean
+    CommandHandler<?> moveHerdCowHandler(EventTypeRegistry types) {
+        Herd.register(types);
+        return new MoveHerdCowHandler();
     }
 
     @Bean

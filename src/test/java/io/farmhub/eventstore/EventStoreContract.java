@@ -277,6 +277,83 @@ public abstract class EventStoreContract {
         assertThat(store.read(stream)).extracting(EventEnvelope::eventId).containsExactly(a.eventId(), b.eventId());
     }
 
+    // ---- several streams as one (appendAll) ----
+
+    @Test
+    void append_all_of_one_stream_is_that_stream_s_append() {
+        StreamId stream = cow();
+        List<NewEvent> batch = List.of(event("A", "2026-11-01"), event("B", "2026-11-02"));
+
+        AppendAllResult first = store.appendAll(List.of(new StreamAppend(stream, 0, batch)));
+
+        assertThat(first).isInstanceOf(AppendAllResult.Appended.class);
+        List<Appended> parts = ((AppendAllResult.Appended) first).streams();
+        assertThat(parts).singleElement().satisfies(p -> {
+            assertThat(p.stream()).isEqualTo(stream);
+            assertThat(p.events()).extracting(EventEnvelope::version).containsExactly(1L, 2L);
+            assertThat(p.duplicate()).isFalse();
+        });
+        assertThat(store.read(stream)).isEqualTo(parts.get(0).events());
+        assertThat(store.appendAll(List.of(new StreamAppend(stream, 0, List.of(event("C", "2026-11-03"))))))
+                .isEqualTo(new AppendAllResult.Conflict(List.of(new Conflict(stream, 0, 2))));
+        assertThat(store.read(stream)).hasSize(2);
+    }
+
+    @Test
+    void append_all_whose_events_are_all_stored_returns_the_earlier_result_and_writes_nothing() {
+        StreamId stream = cow();
+        List<NewEvent> batch = List.of(event("A", "2026-11-01"), event("B", "2026-11-02"));
+        AppendAllResult.Appended first = (AppendAllResult.Appended) store.appendAll(
+                List.of(new StreamAppend(stream, 0, batch)));
+        store.append(stream, 2, List.of(event("C", "2026-11-03")));
+
+        AppendAllResult again = store.appendAll(List.of(new StreamAppend(stream, 0, batch)));
+
+        assertThat(again).isInstanceOf(AppendAllResult.Appended.class);
+        AppendAllResult.Appended repeat = (AppendAllResult.Appended) again;
+        assertThat(repeat.duplicate()).isTrue();
+        assertThat(repeat.streams().get(0).events()).isEqualTo(first.streams().get(0).events());
+        assertThat(store.version(stream)).isEqualTo(3);
+    }
+
+    @Test
+    void append_all_of_a_guard_alone_checks_its_version_and_writes_nothing() {
+        StreamId stream = cow();
+        store.append(stream, 0, List.of(event("A", "2026-11-01")));
+
+        assertThat(store.appendAll(List.of(StreamAppend.guard(stream, 1)))).isInstanceOf(AppendAllResult.Appended.class);
+        assertThat(store.appendAll(List.of(StreamAppend.guard(stream, 0))))
+                .isEqualTo(new AppendAllResult.Conflict(List.of(new Conflict(stream, 0, 1))));
+        assertThat(store.version(stream)).isEqualTo(1);
+    }
+
+    @Test
+    void append_all_naming_a_stream_twice_is_refused() {
+        StreamId stream = cow();
+        assertThatThrownBy(() -> store.appendAll(List.of(new StreamAppend(stream, 0, List.of(event("A", "2026-11-01"))),
+                StreamAppend.guard(stream, 0)))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.version(stream)).isZero();
+    }
+
+    /** A store says whether it can write several streams as one; one that cannot refuses rather than pretends. */
+    @Test
+    void append_all_of_several_streams_is_atomic_or_refused_never_half_done() {
+        StreamId cow = cow();
+        StreamId barn = StreamId.farm("barn", "b-" + suffix());
+        List<StreamAppend> both = List.of(new StreamAppend(barn, 0, List.of(event("AnimalHoused", "2026-11-01"))),
+                new StreamAppend(cow, 0, List.of(event("AnimalRelocated", "2026-11-01"))));
+
+        if (store.atomicAcrossStreams()) {
+            assertThat(store.appendAll(both)).isInstanceOf(AppendAllResult.Appended.class);
+            assertThat(store.version(barn)).isEqualTo(1);
+            assertThat(store.version(cow)).isEqualTo(1);
+        } else {
+            assertThatThrownBy(() -> store.appendAll(both)).isInstanceOf(UnsupportedOperationException.class);
+            assertThat(store.version(barn)).isZero();
+            assertThat(store.version(cow)).isZero();
+        }
+    }
+
     // ---- bitemporal reads ----
 
     @Test

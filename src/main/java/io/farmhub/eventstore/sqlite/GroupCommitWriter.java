@@ -1,5 +1,6 @@
 package io.farmhub.eventstore.sqlite;
 
+import io.farmhub.eventstore.AppendAllResult;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStoreException;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that writes. Callers queue their appends; the writer takes everything queued, applies it in one
- * transaction (each append in its own savepoint), commits once, and only then answers each caller. One fsync
+ * transaction (each append in its own savepoint; an append of several streams in one savepoint around them all), commits once, and only then answers each caller. One fsync
  * then pays for every append that arrived while the previous one ran: this is what makes concurrent appends fast
  * while each stays acknowledged only once durable.
  */
@@ -30,7 +31,7 @@ final class GroupCommitWriter implements Runnable {
     private final WriteConnection connection;
     private final String file;
     private final Checkpointer checkpointer;
-    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<QueuedWrite> queue = new LinkedBlockingQueue<>();
 
     GroupCommitWriter(WriteConnection connection, String file, Checkpointer checkpointer) {
         this.connection = connection;
@@ -38,7 +39,7 @@ final class GroupCommitWriter implements Runnable {
         this.checkpointer = checkpointer;
     }
 
-    void submit(PendingAppend append) {
+    void submit(QueuedWrite append) {
         queue.add(append);
     }
 
@@ -57,15 +58,15 @@ final class GroupCommitWriter implements Runnable {
         try {
             boolean stopping = false;
             while (!stopping) {
-                PendingAppend first = queue.take();
+                QueuedWrite first = queue.take();
                 if (first == STOP) {
                     break;
                 }
-                List<PendingAppend> group = new ArrayList<>();
+                List<QueuedWrite> group = new ArrayList<>();
                 group.add(first);
                 long bytes = first.bytes();
                 while (group.size() < MAX_GROUP_APPENDS && bytes < MAX_GROUP_BYTES) {
-                    PendingAppend next = queue.poll();
+                    QueuedWrite next = queue.poll();
                     if (next == null) {
                         break;
                     }
@@ -83,15 +84,15 @@ final class GroupCommitWriter implements Runnable {
         } finally {
             connection.close();
             EventStoreException closed = new EventStoreException("the event store " + file + " is closed");
-            for (PendingAppend left; (left = queue.poll()) != null; ) {
+            for (QueuedWrite left; (left = queue.poll()) != null; ) {
                 if (left != STOP) {
-                    left.result().completeExceptionally(closed);
+                    future(left).completeExceptionally(closed);
                 }
             }
         }
     }
 
-    private void commit(List<PendingAppend> group) {
+    private void commit(List<QueuedWrite> group) {
         Object[] outcomes = new Object[group.size()];
         if (checkpointer.tailDue()) {
             connection.checkpoint();
@@ -100,15 +101,23 @@ final class GroupCommitWriter implements Runnable {
             long recordedAt = connection.begin();
             boolean wrote = false;
             for (int i = 0; i < group.size(); i++) {
-                PendingAppend p = group.get(i);
+                QueuedWrite q = group.get(i);
                 try {
-                    AppendResult result = connection.apply(p, recordedAt);
-                    wrote |= result instanceof AppendResult.Appended a && !a.duplicate() && !a.events().isEmpty();
-                    outcomes[i] = result;
+                    if (q instanceof PendingAppend p) {
+                        AppendResult result = connection.apply(p, recordedAt);
+                        wrote |= wrote(result);
+                        outcomes[i] = result;
+                    } else {
+                        AppendAllResult result = connection.applyAll((PendingAppendAll) q, recordedAt);
+                        wrote |= result instanceof AppendAllResult.Appended a
+                                && a.streams().stream().anyMatch(GroupCommitWriter::wrote);
+                        outcomes[i] = result;
+                    }
                 } catch (WriteConnection.TransactionLost e) {
                     throw e;
                 } catch (SQLException e) {
-                    outcomes[i] = new EventStoreException("could not append to " + p.stream() + ": " + e.getMessage(), e);
+                    outcomes[i] = new EventStoreException("could not append to " + streams(q) + ": "
+                            + e.getMessage(), e);
                 } catch (RuntimeException e) {
                     outcomes[i] = e;
                 }
@@ -125,16 +134,30 @@ final class GroupCommitWriter implements Runnable {
             log.error("Event store {}: a group of {} appends could not be committed", file, group.size(), e);
             EventStoreException failed = new EventStoreException("could not commit to the event store " + file
                     + ": " + e.getMessage(), e);
-            group.forEach(p -> p.result().completeExceptionally(failed));
+            group.forEach(p -> future(p).completeExceptionally(failed));
             return;
         }
         for (int i = 0; i < group.size(); i++) {
-            CompletableFuture<AppendResult> result = group.get(i).result();
-            if (outcomes[i] instanceof AppendResult r) {
-                result.complete(r);
+            if (outcomes[i] instanceof Throwable failure) {
+                future(group.get(i)).completeExceptionally(failure);
+            } else if (group.get(i) instanceof PendingAppend p) {
+                p.result().complete((AppendResult) outcomes[i]);
             } else {
-                result.completeExceptionally((Throwable) outcomes[i]);
+                ((PendingAppendAll) group.get(i)).result().complete((AppendAllResult) outcomes[i]);
             }
         }
+    }
+
+    private static boolean wrote(AppendResult result) {
+        return result instanceof AppendResult.Appended a && !a.duplicate() && !a.events().isEmpty();
+    }
+
+    private static CompletableFuture<?> future(QueuedWrite q) {
+        return q instanceof PendingAppend p ? p.result() : ((PendingAppendAll) q).result();
+    }
+
+    private static String streams(QueuedWrite q) {
+        return q instanceof PendingAppend p ? p.stream().toString()
+                : ((PendingAppendAll) q).parts().stream().map(a -> a.stream().toString()).toList().toString();
     }
 }

@@ -3,9 +3,11 @@ package io.farmhub.eventstore.sqlite;
 import io.farmhub.core.EventEnvelope;
 import io.farmhub.core.NewEvent;
 import io.farmhub.core.StreamId;
+import io.farmhub.eventstore.AppendAllResult;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.eventstore.EventStoreException;
+import io.farmhub.eventstore.StreamAppend;
 import io.farmhub.eventstore.StreamVersion;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -64,6 +66,32 @@ public final class SqliteEventStore implements EventStore {
 
     @Override
     public AppendResult append(StreamId stream, long expectedVersion, List<NewEvent> events) {
+        PendingAppend append = pending(stream, expectedVersion, events, new CompletableFuture<>());
+        submit(append);
+        return join(append.result());
+    }
+
+    /** Always: the parts go in one savepoint of one transaction, still group-committed with everyone else's. */
+    @Override
+    public boolean atomicAcrossStreams() {
+        return true;
+    }
+
+    @Override
+    public AppendAllResult appendAll(List<StreamAppend> appends) {
+        EventStore.checkDistinct(appends);
+        List<PendingAppend> parts = new ArrayList<>(appends.size());
+        for (StreamAppend a : appends) {
+            parts.add(pending(a.stream(), a.expectedVersion(), a.events(), null));
+        }
+        PendingAppendAll all = new PendingAppendAll(List.copyOf(parts), new CompletableFuture<>());
+        submit(all);
+        return join(all.result());
+    }
+
+    /** Checks and serialises an append on the caller's thread, so the writer only writes. */
+    private static PendingAppend pending(StreamId stream, long expectedVersion, List<NewEvent> events,
+            CompletableFuture<AppendResult> result) {
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(events, "events");
         if (expectedVersion < ANY) {
@@ -81,16 +109,22 @@ public final class SqliteEventStore implements EventStore {
         }
         // The smallest size this batch can have (version 1, recordedAt on a whole second): over it, refuse at once.
         BatchSize.check(stream, pending, 1, 0);
-        PendingAppend append = new PendingAppend(stream, expectedVersion, pending, new CompletableFuture<>());
+        return new PendingAppend(stream, expectedVersion, pending, result);
+    }
+
+    private void submit(QueuedWrite write) {
         synchronized (lifecycle) {
             if (closed) {
                 throw new EventStoreException("the event store " + db.file() + " is closed");
             }
-            writer.submit(append);
+            writer.submit(write);
         }
+    }
+
+    private static <T> T join(CompletableFuture<T> result) {
         try {
             // join, not get: an interrupt must not hide whether the append was committed
-            return append.result().join();
+            return result.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause; // as the writer raised it: BatchTooLargeException, EventStoreException

@@ -3,6 +3,7 @@ package io.farmhub.eventstore.sqlite;
 import io.farmhub.core.EventEnvelope;
 import io.farmhub.core.NewEvent;
 import io.farmhub.core.StreamId;
+import io.farmhub.eventstore.AppendAllResult;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.AppendResult.Appended;
 import io.farmhub.eventstore.AppendResult.Conflict;
@@ -47,6 +48,9 @@ final class WriteConnection implements AutoCloseable {
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackToSavepoint;
+    private final PreparedStatement savepointAll;
+    private final PreparedStatement releaseAll;
+    private final PreparedStatement rollbackToSavepointAll;
     private final PreparedStatement dataVersion;
     private final PreparedStatement checkpoint;
     private final PreparedStatement readClock;
@@ -82,6 +86,9 @@ final class WriteConnection implements AutoCloseable {
         savepoint = c.prepareStatement("SAVEPOINT append");
         release = c.prepareStatement("RELEASE append");
         rollbackToSavepoint = c.prepareStatement("ROLLBACK TO append");
+        savepointAll = c.prepareStatement("SAVEPOINT append_all");
+        releaseAll = c.prepareStatement("RELEASE append_all");
+        rollbackToSavepointAll = c.prepareStatement("ROLLBACK TO append_all");
         dataVersion = c.prepareStatement("PRAGMA data_version");
         checkpoint = c.prepareStatement("PRAGMA wal_checkpoint(PASSIVE)");
         // The newest event is found by its position (the rowid): no index on recorded_at is needed.
@@ -173,6 +180,67 @@ final class WriteConnection implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Several streams' appends, all or none, in one savepoint around their own: the parts with events first (each
+     * as {@link #apply} makes it), then the guards, which an append whose events were all stored before skips (it
+     * is the earlier append, found again). Any conflict, or any failure, undoes every part.
+     */
+    AppendAllResult applyAll(PendingAppendAll all, long recordedAt) throws SQLException {
+        savepointAll.execute();
+        try {
+            AppendResult[] results = new AppendResult[all.parts().size()];
+            boolean allStoredBefore = true;
+            boolean anyEvents = false;
+            for (int i = 0; i < results.length; i++) {
+                PendingAppend part = all.parts().get(i);
+                if (!part.events().isEmpty()) {
+                    results[i] = apply(part, recordedAt);
+                    anyEvents = true;
+                    allStoredBefore &= results[i] instanceof Appended a && a.duplicate();
+                }
+            }
+            boolean checkGuards = !(anyEvents && allStoredBefore);
+            for (int i = 0; i < results.length; i++) {
+                PendingAppend part = all.parts().get(i);
+                if (part.events().isEmpty()) {
+                    results[i] = checkGuards ? apply(part, recordedAt) : new Appended(part.stream(), List.of(), false);
+                }
+            }
+            List<Conflict> conflicts = new ArrayList<>();
+            List<Appended> appended = new ArrayList<>();
+            for (AppendResult r : results) {
+                if (r instanceof Conflict conflict) {
+                    conflicts.add(conflict);
+                } else {
+                    appended.add((Appended) r);
+                }
+            }
+            if (!conflicts.isEmpty()) {
+                undoAll();
+                return new AppendAllResult.Conflict(conflicts);
+            }
+            releaseAll.execute();
+            return new AppendAllResult.Appended(appended);
+        } catch (TransactionLost e) {
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                undoAll();
+            } catch (SQLException lost) {
+                lost.addSuppressed(e);
+                throw new TransactionLost(lost);
+            }
+            throw e;
+        }
+    }
+
+    /** Rolls the parts of an append of several streams back, keeping the rest of the group. */
+    private void undoAll() throws SQLException {
+        streams.clear(); // the versions written in the savepoint are gone again
+        rollbackToSavepointAll.execute();
+        releaseAll.execute();
     }
 
     /**

@@ -11,6 +11,7 @@ import io.farmhub.eventstore.EventStore;
 import io.farmhub.eventstore.EventStoreContract;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The append blob store against the shared contract, on Azurite. Segments are 4 blocks long here, so the
@@ -35,6 +36,12 @@ class AppendBlobEventStoreTest extends EventStoreContract {
     protected EventStore anotherStoreOnSameStorage() {
         return new AppendBlobEventStore(container,
                 AppendBlobProperties.defaults().withMaxBlocksPerSegment(BLOCKS_PER_SEGMENT));
+    }
+
+    /** No write spans two blobs: the store says so, and the pipeline appends stream by stream. */
+    @Test
+    void declares_itself_not_atomic_across_streams() {
+        assertThat(store.atomicAcrossStreams()).isFalse();
     }
 
     @Override

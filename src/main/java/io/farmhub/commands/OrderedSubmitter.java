@@ -41,6 +41,13 @@ public final class OrderedSubmitter implements AutoCloseable {
         void submitted(CommandRequest command, Submission submission);
     }
 
+    /** Nothing finished for the stall time while commands were unfinished. */
+    public static final class Stalled extends IllegalStateException {
+        Stalled(String message) {
+            super(message);
+        }
+    }
+
     private final CommandGateway gateway;
     private final Footprints footprints;
     private final Executor submitPool;
@@ -136,6 +143,11 @@ public final class OrderedSubmitter implements AutoCloseable {
         while (finishedThrough() < number) {
             awaitProgress();
         }
+    }
+
+    /** True when every command taken has reached the gateway (none waits for an earlier one). */
+    public synchronized boolean allSubmitted() {
+        return unfinished.values().stream().allMatch(e -> e.submitted);
     }
 
     /** Commands taken and not finished. */

@@ -5,6 +5,7 @@ import io.farmhub.commands.CommandErrors;
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.CommandStatus;
 import io.farmhub.commands.OrderedSubmissions;
+import io.farmhub.commands.OrderedSubmitter;
 import io.farmhub.commands.Submission;
 import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
@@ -111,13 +112,19 @@ public class InboxIntake {
     }
 
     /**
-     * Waits for the commands, then copies the document and its result into the archive. A sequence that stopped
-     * (a fault, or no command finished for {@code farmhub.inbox.command-timeout}) throws here: the document stays
-     * in the inbox to be tried again, since archiving it would leave its later rows unsubmitted or out of order.
+     * Waits for the commands, then copies the document and its result into the archive. When no command finished
+     * for {@code farmhub.inbox.command-timeout} but every one was submitted, the document is archived with the
+     * states they reached (the commands go on; reconciliation drives them if they stalled). When rows still wait
+     * for an earlier one, or the sequence met a fault, this throws: the document stays in the inbox to be tried
+     * again, since archiving it would leave its later rows unsubmitted, and submitting them out of order.
      */
     public void archive(InboxRun run) throws IOException, InterruptedException {
         try {
             run.submitter().awaitAll();
+        } catch (OrderedSubmitter.Stalled stalled) {
+            if (!run.submitter().allSubmitted()) {
+                throw stalled;
+            }
         } finally {
             run.submitter().close();
         }

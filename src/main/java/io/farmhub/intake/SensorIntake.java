@@ -73,8 +73,10 @@ public class SensorIntake {
         }
         CommandRequest first = batch.accepted().get(0).command();
         String submittedBy = first.submittedBy();
+        // Each subject's readings in at order across the whole batch, not only within each chunk the drain takes.
         journal.append(submittedBy, first.grantedRoles(), CommandSource.api(submittedBy).envelopeForm(),
-                batch.accepted().stream().map(SensorBatch.Accepted::reading).toList());
+                SubjectOrder.inAtOrder(batch.accepted(), a -> SubjectOrder.subject(footprints, a.command()),
+                        a -> a.reading().at()).stream().map(SensorBatch.Accepted::reading).toList());
         return batch.result();
     }
 

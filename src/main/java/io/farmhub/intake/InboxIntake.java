@@ -4,13 +4,14 @@ import io.farmhub.commands.CommandError;
 import io.farmhub.commands.CommandErrors;
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.CommandStatus;
+import io.farmhub.commands.OrderedSubmissions;
+import io.farmhub.commands.OrderedSubmitter;
 import io.farmhub.commands.Submission;
 import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,16 +40,14 @@ public class InboxIntake {
     private final InboxResults results;
     private final InboxArchive archive;
     private final int progressEvery;
-    private final CommandWaits waits;
+    private final OrderedSubmissions submissions;
     private final int inFlight;
-    private final Duration timeout;
     private final String hub;
 
     public InboxIntake(InboxClaims claims, InboxReader reader, InboxSubmitters users, CommandGateway gateway,
             CommandErrors errors, InboxResults results, InboxArchive archive,
-            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery, CommandWaits waits,
-            @Value("${farmhub.inbox.in-flight:256}") int inFlight,
-            @Value("${farmhub.inbox.command-timeout:PT10M}") Duration timeout, CamelContext camel) {
+            @Value("${farmhub.inbox.progress-every:1000}") int progressEvery, OrderedSubmissions submissions,
+            @Value("${farmhub.inbox.in-flight:256}") int inFlight, CamelContext camel) {
         this.claims = claims;
         this.reader = reader;
         this.users = users::names;
@@ -57,9 +56,8 @@ public class InboxIntake {
         this.results = results;
         this.archive = archive;
         this.progressEvery = Math.max(1, progressEvery);
-        this.waits = waits;
+        this.submissions = submissions;
         this.inFlight = inFlight;
-        this.timeout = timeout;
         // Several hubs may share one inbox: the log says which one took a document.
         this.hub = camel.getName();
     }
@@ -82,20 +80,27 @@ public class InboxIntake {
         InboxDocument document = accepted.document();
         log.info("inbox {}: {} from {}, {} commands", claim.document(), document.form(), document.submittedBy(),
                 document.commandCount());
-        return new InboxRun(claim, document, inFlight);
+        InboxRun run = new InboxRun(claim, document);
+        // One sequence per document: its rows take effect in row order; other documents carry no order to it.
+        run.submitWith(submissions.sequence(inFlight, (command, submission) -> refused(run, command, submission)));
+        return run;
     }
 
     /**
-     * Submits one command of the document without waiting for it, unless the document already has
-     * {@code farmhub.inbox.in-flight} commands unfinished: then it first waits for the oldest of them (at most
-     * {@code farmhub.inbox.command-timeout}; one still running then is left to run). Logs progress every so many
-     * commands.
+     * Hands one command of the document to its sequence, in row order: it is submitted once every earlier row it
+     * conflicts with has finished, without waiting for the others. Waits while the document has
+     * {@code farmhub.inbox.in-flight} commands unfinished. Logs progress every so many commands.
      */
-    public void submit(InboxRun run, CommandRequest command) {
-        Submission submission = gateway.submit(command);
-        if (!(submission instanceof Submission.PayloadMismatch)) {
-            run.admit(command.commandId()).ifPresent(oldest -> waits.await(oldest, Instant.now().plus(timeout)));
+    public void submit(InboxRun run, CommandRequest command) throws InterruptedException {
+        run.submitter().submit(command);
+        int submitted = run.countSubmitted();
+        if (submitted % progressEvery == 0 || submitted == run.document().commandCount()) {
+            log.info("inbox {}: {} of {} commands submitted", run.claim().document(), submitted,
+                    run.document().commandCount());
         }
+    }
+
+    private void refused(InboxRun run, CommandRequest command, Submission submission) {
         if (submission instanceof Submission.PayloadMismatch mismatch) {
             String message = "The commandId '" + command.commandId() + "' is already used by a different "
                     + mismatch.existing().commandType() + " command; give this command its own commandId.";
@@ -104,15 +109,25 @@ public class InboxIntake {
             errors.record(new CommandError(Instant.now(), command.commandId(), command.commandType(),
                     ErrorCode.CONFLICT.name(), "commandId", message, command.submittedBy(), command.source()));
         }
-        int submitted = run.countSubmitted();
-        if (submitted % progressEvery == 0 || submitted == run.document().commandCount()) {
-            log.info("inbox {}: {} of {} commands submitted", run.claim().document(), submitted,
-                    run.document().commandCount());
-        }
     }
 
-    /** Waits for the commands, then copies the document and its result into the archive. */
-    public void archive(InboxRun run) throws IOException {
+    /**
+     * Waits for the commands, then copies the document and its result into the archive. When no command finished
+     * for {@code farmhub.inbox.command-timeout} but every one was submitted, the document is archived with the
+     * states they reached (the commands go on; reconciliation drives them if they stalled). When rows still wait
+     * for an earlier one, or the sequence met a fault, this throws: the document stays in the inbox to be tried
+     * again, since archiving it would leave its later rows unsubmitted, and submitting them out of order.
+     */
+    public void archive(InboxRun run) throws IOException, InterruptedException {
+        try {
+            run.submitter().awaitAll();
+        } catch (OrderedSubmitter.Stalled stalled) {
+            if (!run.submitter().allSubmitted()) {
+                throw stalled;
+            }
+        } finally {
+            run.submitter().close();
+        }
         InboxResults.Written written = results.write(run);
         try {
             String key = archive.archive(run.claim(), run.document().path(), written.file());
@@ -152,7 +167,10 @@ public class InboxIntake {
      * again. Its commands are idempotent by id, so what already ran is not repeated. The rest of its folder waits
      * for that poll too, so the user's documents still run in name order.
      */
-    public void fault(InboxQueue queue, InboxClaim claim, Exception cause) {
+    public void fault(InboxQueue queue, InboxClaim claim, InboxRun run, Exception cause) {
+        if (run != null && run.submitter() != null) {
+            run.submitter().close(); // what was submitted runs on; nothing after it is sent
+        }
         if (queue != null) {
             queue.halt();
         }

@@ -2,23 +2,20 @@ package io.farmhub.intake;
 
 import io.farmhub.commands.CommandError;
 import io.farmhub.commands.CommandErrors;
-import io.farmhub.commands.CommandGateway;
+import io.farmhub.commands.Footprints;
+import io.farmhub.commands.OrderedSubmissions;
+import io.farmhub.commands.OrderedSubmitter;
 import io.farmhub.commands.Submission;
 import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.schedules.FiringLock;
-import jakarta.annotation.PreDestroy;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
@@ -29,12 +26,16 @@ import org.springframework.stereotype.Component;
 /**
  * The step of the {@code sensor-drain} route: submits the journaled readings ({@link SensorJournal}) in order, each as
  * its command {@code sensor:<sensorId>:<at>} exactly as a reading submitted directly, and records each chunk drained
- * on the {@link SensorJournalCursor} after its readings are submitted.
+ * on the {@link SensorJournalCursor} after its readings are decided.
  *
  * <p>One drain runs at a time: the route has one consumer, and the schedules' {@link FiringLock} (a blob lease in the
- * azure profile) keeps hubs sharing a journal from draining it together. A chunk's readings are submitted in
- * {@code farmhub.sensors.drain.submitters} lanes at once (a subject always in the same one); beyond that the pace is the command pipeline's: a
- * submission waits while the workflow queue is full, which holds back the drain and never an HTTP answer.
+ * azure profile) keeps hubs sharing a journal from draining it together. The drain is one {@link OrderedSubmitter}
+ * sequence spanning its chunks, each reading writing its subject's stream: one subject's readings are decided one
+ * after another, in journal order and, within a chunk, in {@code at} order, while other subjects' go side by side (up
+ * to {@code farmhub.inbox.in-flight} unfinished). Beyond that the pace is the command pipeline's: a submission waits
+ * while the workflow queue is full, which holds back the drain and never an HTTP answer. The cursor moves past a
+ * chunk once its readings are all decided, so after a crash at most the chunks still in flight are drained again
+ * (idempotent by command id), and nothing the crash left to reconciliation can be overtaken by a re-drained one.
  *
  * <p>A reading whose command id is already known with another value (the same sensor and instant, a different value)
  * changes nothing and is recorded in command-errors as {@code CONFLICT}, with its submitter and sensor.
@@ -48,33 +49,28 @@ public class SensorDrain {
 
     private final SensorJournal journal;
     private final SensorJournalCursor cursor;
-    private final CommandGateway gateway;
+    private final OrderedSubmissions submissions;
+    private final Footprints footprints;
     private final CommandErrors errors;
     private final FiringLock lock;
     private final CamelContext camel;
     private final int progressEvery;
-    private final ExecutorService submitters;
-    private final int lanesCount;
+    private final int inFlight;
     private long chunksDrained; // by this hub, for the progress log; only the one drain thread writes it
 
-    public SensorDrain(SensorJournal journal, SensorJournalCursor cursor, CommandGateway gateway,
-            CommandErrors errors, FiringLock lock, CamelContext camel,
+    public SensorDrain(SensorJournal journal, SensorJournalCursor cursor, OrderedSubmissions submissions,
+            Footprints footprints, CommandErrors errors, FiringLock lock, CamelContext camel,
             @Value("${farmhub.sensors.drain.progress-every:100}") int progressEvery,
-            @Value("${farmhub.sensors.drain.submitters:8}") int submitters) {
+            @Value("${farmhub.inbox.in-flight:256}") int inFlight) {
         this.journal = journal;
         this.cursor = cursor;
-        this.gateway = gateway;
+        this.submissions = submissions;
+        this.footprints = footprints;
         this.errors = errors;
         this.lock = lock;
         this.camel = camel;
         this.progressEvery = Math.max(1, progressEvery);
-        this.lanesCount = Math.max(1, submitters);
-        AtomicInteger n = new AtomicInteger();
-        this.submitters = Executors.newFixedThreadPool(lanesCount, runnable -> {
-            Thread thread = new Thread(runnable, "sensor-drain-submit-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.inFlight = inFlight;
     }
 
     /** Drains the journal to its end, unless another hub is draining it. */
@@ -82,13 +78,46 @@ public class SensorDrain {
         lock.runOnce(LOCK, Instant.now(), this::drainAll);
     }
 
+    /** A chunk whose readings are all handed to the sequence, up to the reading numbered {@code last}. */
+    private record Fed(SensorJournal.Chunk chunk, long last) {
+    }
+
+    /** A reading handed to the sequence and not yet submitted, with its chunk (for a CONFLICT's record). */
+    private record Waiting(SensorJournal.Chunk chunk, SensorReading reading) {
+    }
+
     private void drainAll() {
+        // By command id, in the order they are submitted (one id's readings write one subject: one after another).
+        Map<String, Deque<Waiting>> waiting = new ConcurrentHashMap<>();
+        Deque<Fed> fed = new ArrayDeque<>();
+        try (OrderedSubmitter sequence = submissions.sequence(inFlight,
+                (command, submission) -> submitted(next(waiting, command.commandId()), command, submission))) {
+            drainAll(sequence, waiting, fed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sensor drain was interrupted; it goes on from its cursor", e);
+        }
+    }
+
+    private static Waiting next(Map<String, Deque<Waiting>> waiting, String commandId) {
+        Waiting[] next = new Waiting[1];
+        waiting.computeIfPresent(commandId, (id, queue) -> {
+            next[0] = queue.pollFirst();
+            return queue.isEmpty() ? null : queue;
+        });
+        return next[0];
+    }
+
+    private void drainAll(OrderedSubmitter sequence, Map<String, Deque<Waiting>> waiting, Deque<Fed> fed)
+            throws InterruptedException {
         SensorJournalCursor.Position at = cursor.load(); // another hub may have drained since this one last did
         while (running()) {
             List<SensorJournal.Chunk> chunks = journal.read(at.stream(), at.version() + 1);
             if (chunks.isEmpty()) {
                 if (at.version() < journal.chunksPerStream() || journal.version(at.stream() + 1) == 0) {
-                    return; // drained to the end
+                    sequence.awaitAll(); // drained to the end once the last readings are decided
+                    advance(sequence, fed);
+                    return;
                 }
                 at = new SensorJournalCursor.Position(at.stream() + 1, 0, at.through());
                 continue;
@@ -97,56 +126,63 @@ public class SensorDrain {
                 if (!running()) {
                     return;
                 }
-                submit(chunk);
-                if (!cursor.advance(chunk)) {
-                    log.info("sensor drain: {} was drained by another hub; going on from the cursor",
-                            SensorJournal.stream(chunk.stream()) + "#" + chunk.version());
-                    return;
+                long last = sequence.finishedThrough();
+                for (SensorReading reading : inAtOrder(chunk)) {
+                    CommandRequest command = reading.toCommand(chunk.submittedBy())
+                            .withGrantedRoles(chunk.grantedRoles());
+                    waiting.compute(command.commandId(), (id, queue) -> {
+                        Deque<Waiting> ids = queue == null ? new ArrayDeque<>() : queue;
+                        ids.addLast(new Waiting(chunk, reading)); // only ever changed inside compute: atomic per id
+                        return ids;
+                    });
+                    last = sequence.submit(command);
                 }
+                fed.addLast(new Fed(chunk, last));
                 at = new SensorJournalCursor.Position(chunk.stream(), chunk.version(), chunk.through());
-                if (++chunksDrained % progressEvery == 0) {
-                    log.info("sensor drain: {} readings drained (through {}#{}), {} journaled",
-                            chunk.through(), SensorJournal.stream(chunk.stream()), chunk.version(),
-                            journal.journaled());
+                if (!advance(sequence, fed)) {
+                    return;
                 }
             }
         }
     }
 
     /**
-     * Submits the chunk's readings in {@code submitters} lanes side by side and returns once all are submitted: one
-     * submission waits for its own durable write, so in one lane the drain would go no faster than that write's
-     * latency allows, while lanes share the store's commits. A subject (a cow, barn or tractor) always takes the same
-     * lane, in journal order, so the drain never sends one aggregate's readings at once to race each other. The cursor
-     * moves only after the whole chunk, so a crash still re-submits at most this chunk.
+     * The chunk's readings, each subject's in {@code at} order (journal order otherwise): a batch sent out of order
+     * loses nothing the dead band would not drop in order.
      */
-    private void submit(SensorJournal.Chunk chunk) {
-        Map<Integer, List<SensorReading>> lanes = new HashMap<>();
-        for (SensorReading reading : chunk.readings()) {
-            lanes.computeIfAbsent(Math.floorMod(reading.subject().hashCode(), lanesCount), k -> new ArrayList<>())
-                    .add(reading);
-        }
-        List<Future<?>> submitted = new ArrayList<>(lanes.size());
-        for (List<SensorReading> lane : lanes.values()) {
-            submitted.add(submitters.submit(() -> lane.forEach(reading -> submit(chunk, reading))));
-        }
-        try {
-            for (Future<?> one : submitted) {
-                one.get();
-            }
-        } catch (InterruptedException e) {
-            submitted.forEach(one -> one.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the sensor drain was interrupted; it goes on from its cursor", e);
-        } catch (ExecutionException e) {
-            submitted.forEach(one -> one.cancel(true));
-            throw e.getCause() instanceof RuntimeException fault ? fault : new IllegalStateException(e.getCause());
-        }
+    private List<SensorReading> inAtOrder(SensorJournal.Chunk chunk) {
+        return SubjectOrder.inAtOrder(chunk.readings(),
+                reading -> SubjectOrder.subject(footprints, reading.toCommand(chunk.submittedBy())),
+                SensorReading::at);
     }
 
-    private void submit(SensorJournal.Chunk chunk, SensorReading reading) {
-        CommandRequest command = reading.toCommand(chunk.submittedBy()).withGrantedRoles(chunk.grantedRoles());
-        if (gateway.submit(command) instanceof Submission.PayloadMismatch) {
+    /**
+     * Moves the cursor past every chunk whose readings are all decided, in journal order; false when another hub
+     * drained one of them meanwhile. Only decided: after a crash the drain goes on from the cursor, and a reading of
+     * a later chunk must not be decided before an earlier one of its subject that reconciliation still has to run.
+     */
+    private boolean advance(OrderedSubmitter sequence, Deque<Fed> fed) {
+        long decided = sequence.finishedThrough();
+        while (!fed.isEmpty() && fed.peekFirst().last() <= decided) {
+            SensorJournal.Chunk chunk = fed.removeFirst().chunk();
+            if (!cursor.advance(chunk)) {
+                log.info("sensor drain: {} was drained by another hub; going on from the cursor",
+                        SensorJournal.stream(chunk.stream()) + "#" + chunk.version());
+                return false;
+            }
+            if (++chunksDrained % progressEvery == 0) {
+                log.info("sensor drain: {} readings drained (through {}#{}), {} journaled",
+                        chunk.through(), SensorJournal.stream(chunk.stream()), chunk.version(),
+                        journal.journaled());
+            }
+        }
+        return true;
+    }
+
+    private void submitted(Waiting waiting, CommandRequest command, Submission submission) {
+        if (submission instanceof Submission.PayloadMismatch && waiting != null) {
+            SensorJournal.Chunk chunk = waiting.chunk();
+            SensorReading reading = waiting.reading();
             // Stamped with the chunk's time, so recording it again after a crash finds the same record.
             errors.record(new CommandError(chunk.recordedAt(), command.commandId(), command.commandType(),
                     ErrorCode.CONFLICT.name(), null, "A different reading was already recorded as "
@@ -154,11 +190,6 @@ public class SensorDrain {
                             + " " + reading.unit() + " from " + chunk.source() + " changed nothing.",
                     chunk.submittedBy(), CommandSource.sensor(reading.sensorId())));
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        submitters.shutdownNow();
     }
 
     /**

@@ -62,7 +62,7 @@ public class SensorEvents {
      * Submits the event's readings. An event with readings rejected on their own is kept in command-errors too, with
      * every rejection, and each rejection is recorded as a command error: no reading is dropped unseen.
      */
-    public void process(Exchange exchange) throws IOException {
+    public void process(Exchange exchange) throws IOException, InterruptedException {
         if (halted != null) {
             throw new IllegalStateException("sensor events are halted until the hub is restarted: " + halted);
         }

@@ -109,21 +109,26 @@ final class BarnRace {
         assertThat(barnVersions.get(barnVersions.size() - 1)).as("housed on barn %s's own stream", barn)
                 .isEqualTo(housed);
 
-        // The read side folds asynchronously: wait until it has caught up with the streams, then it must agree.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            SoftAssertions views = new SoftAssertions();
-            JsonNode summary = farm.barnSummary(barn);
-            views.assertThat(summary.path("state").path("occupancy").asInt()).as("barn-summary occupancy")
-                    .isEqualTo(capacity);
-            views.assertThat(FarmViews.housedIn(summary)).as("barn-summary housed").isEqualTo(housed);
-            views.assertThat(farm.animalsAt("barn:" + barn)).as("animals-at barn:%s", barn).isEqualTo(housed);
-            for (String tag : tags) {
-                String expected = housed.contains(tag) ? "barn:" + barn : "field:" + field;
-                views.assertThat(farm.cowSummary(tag).at("/state/location").asText()).as("cow-summary %s", tag)
-                        .isEqualTo(expected);
-            }
-            views.assertAll();
-        });
+        // Each hub's read side folds asynchronously: wait until it has caught up with the streams, then it must agree.
+        for (int h = 0; h < hubs.size(); h++) {
+            FarmViews reader = hubs.get(h);
+            String which = hubs.size() == 1 ? "" : " on hub " + (h + 1);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                SoftAssertions views = new SoftAssertions();
+                JsonNode summary = reader.barnSummary(barn);
+                views.assertThat(summary.path("state").path("occupancy").asInt()).as("barn-summary occupancy" + which)
+                        .isEqualTo(capacity);
+                views.assertThat(FarmViews.housedIn(summary)).as("barn-summary housed" + which).isEqualTo(housed);
+                views.assertThat(reader.animalsAt("barn:" + barn)).as("animals-at barn:%s%s", barn, which)
+                        .isEqualTo(housed);
+                for (String tag : tags) {
+                    String expected = housed.contains(tag) ? "barn:" + barn : "field:" + field;
+                    views.assertThat(reader.cowSummary(tag).at("/state/location").asText())
+                            .as("cow-summary %s%s", tag, which).isEqualTo(expected);
+                }
+                views.assertAll();
+            });
+        }
     }
 
     static String purchase(String tag, String location) {

@@ -20,17 +20,17 @@ import org.springframework.context.annotation.Bean;
  * containers, as several instances of the hub share one storage account. Queries go through {@link StoreQueries},
  * standing in for the query engine (issue 5) that is not in this build.
  */
-final class TwoHubs {
+public final class TwoHubs {
 
     private final Map<String, String> containers = new HashMap<>();
 
-    TwoHubs() {
+    public TwoHubs() {
         for (String name : new String[] {"inbox", "archive", "errors", "events", "index", "reports", "locks"}) {
             containers.put(name, Azurite.uniqueContainerName(name));
         }
     }
 
-    String container(String name) {
+    public String container(String name) {
         return containers.get(name);
     }
 
@@ -61,7 +61,7 @@ final class TwoHubs {
     }
 
     /** Starts a hub; {@code extra} are further {@code name=value} settings. */
-    ConfigurableApplicationContext start(String hub, String... extra) {
+    public ConfigurableApplicationContext start(String hub, String... extra) {
         Map<String, String> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("camel.main.name", hub);

@@ -13,6 +13,15 @@ public sealed interface LoanCommand {
 
     String loanId();
 
+    /** The exhaustive switch over the loan commands (Java 17 has no pattern switch). */
+    <R> R match(Cases<R> cases);
+
+    interface Cases<R> {
+        R collateraliseLoan(CollateraliseLoan c);
+
+        R releaseCollateral(ReleaseCollateral c);
+    }
+
     /**
      * Pledges assets as a loan's collateral. Lists are optional one by one (missing means none), and keep
      * their order, so a rejection can name {@code cattle[2]} exactly as the document has it.
@@ -29,6 +38,11 @@ public sealed interface LoanCommand {
             cattle = copy(cattle);
         }
 
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.collateraliseLoan(this);
+        }
+
         /** Null entries survive, so validation can report them as missing rather than fail here. */
         private static List<String> copy(List<String> keys) {
             return keys == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(keys));
@@ -37,5 +51,9 @@ public sealed interface LoanCommand {
 
     /** Releases every asset pledged to the loan, e.g. when it has been repaid. */
     record ReleaseCollateral(String loanId, LocalDate releasedOn) implements LoanCommand {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.releaseCollateral(this);
+        }
     }
 }

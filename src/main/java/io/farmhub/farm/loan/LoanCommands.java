@@ -1,12 +1,10 @@
 package io.farmhub.farm.loan;
 
+import io.farmhub.core.AggregateHandler;
 import io.farmhub.core.CommandHandler;
-import io.farmhub.core.Decision;
-import io.farmhub.core.Rejection;
 import io.farmhub.core.StreamStates;
 import io.farmhub.farm.loan.LoanCommand.CollateraliseLoan;
 import io.farmhub.farm.loan.LoanCommand.ReleaseCollateral;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +24,22 @@ public final class LoanCommands {
 
     public static List<CommandHandler<?>> handlers(AssetFacts<?> cattle, AssetFacts<?> fields,
             AssetFacts<?> tractors) {
-        return List.of(new Collateralise(cattle, fields, tractors), new Release(cattle, fields, tractors));
+        return List.of(
+                AggregateHandler.<LoanCommand, CollateraliseLoan, Void, LoanFacts>of("CollateraliseLoan",
+                        CollateraliseLoan.class, LoanDecider::normalise, LoanDecider::validate,
+                        AggregateHandler.noStream(), (c, none, states, today) -> LoanFacts.pledge(
+                                read(tractors, c.tractors(), states), read(fields, c.fields(), states),
+                                read(cattle, c.cattle(), states)),
+                        LoanDecider::decide),
+                AggregateHandler.<LoanCommand, ReleaseCollateral, Void, LoanFacts>of("ReleaseCollateral",
+                        ReleaseCollateral.class, LoanDecider::normalise, LoanDecider::validate,
+                        AggregateHandler.noStream(), (c, none, states, today) -> LoanFacts.release(
+                                candidatesFor(c.loanId(), states, cattle, fields, tractors)),
+                        LoanDecider::decide));
+    }
+
+    private static List<Asset> read(AssetFacts<?> kind, List<String> keys, StreamStates states) {
+        return keys.stream().map(key -> kind.read(states, key)).toList();
     }
 
     /**
@@ -44,69 +57,5 @@ public final class LoanCommands {
             }
         }
         return assets;
-    }
-
-    record Collateralise(AssetFacts<?> cattle, AssetFacts<?> fields, AssetFacts<?> tractors)
-            implements CommandHandler<CollateraliseLoan> {
-
-        @Override
-        public String commandType() {
-            return "CollateraliseLoan";
-        }
-
-        @Override
-        public Class<CollateraliseLoan> commandClass() {
-            return CollateraliseLoan.class;
-        }
-
-        @Override
-        public CollateraliseLoan normalise(CollateraliseLoan command) {
-            return (CollateraliseLoan) LoanDecider.normalise(command);
-        }
-
-        @Override
-        public List<Rejection> validate(CollateraliseLoan command, LocalDate today) {
-            return LoanDecider.validate(command, today);
-        }
-
-        @Override
-        public Decision decide(CollateraliseLoan command, StreamStates states, LocalDate today) {
-            return LoanDecider.decide(command, read(tractors, command.tractors(), states),
-                    read(fields, command.fields(), states), read(cattle, command.cattle(), states), today);
-        }
-
-        private static List<Asset> read(AssetFacts<?> kind, List<String> keys, StreamStates states) {
-            return keys.stream().map(key -> kind.read(states, key)).toList();
-        }
-    }
-
-    record Release(AssetFacts<?> cattle, AssetFacts<?> fields, AssetFacts<?> tractors)
-            implements CommandHandler<ReleaseCollateral> {
-
-        @Override
-        public String commandType() {
-            return "ReleaseCollateral";
-        }
-
-        @Override
-        public Class<ReleaseCollateral> commandClass() {
-            return ReleaseCollateral.class;
-        }
-
-        @Override
-        public ReleaseCollateral normalise(ReleaseCollateral command) {
-            return (ReleaseCollateral) LoanDecider.normalise(command);
-        }
-
-        @Override
-        public List<Rejection> validate(ReleaseCollateral command, LocalDate today) {
-            return LoanDecider.validate(command, today);
-        }
-
-        @Override
-        public Decision decide(ReleaseCollateral command, StreamStates states, LocalDate today) {
-            return LoanDecider.decide(command, candidatesFor(command.loanId(), states, cattle, fields, tractors),
-                    today);
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
 import io.farmhub.core.StreamChange;
 import io.farmhub.core.StreamId;
+import io.farmhub.core.Versioned;
 import io.farmhub.farm.Identities;
 import io.farmhub.farm.StatelessChecks;
 import io.farmhub.farm.loan.LoanCommand.CollateraliseLoan;
@@ -32,13 +33,19 @@ public final class LoanDecider {
     }
 
     public static LoanCommand normalise(LoanCommand command) {
-        if (command instanceof CollateraliseLoan c) {
-            return new CollateraliseLoan(trimmed(c.loanId()), trimmed(c.lender()), c.pledgedOn(),
-                    map(c.tractors(), Identities::chassisNumber), map(c.fields(), Identities::slug),
-                    map(c.cattle(), Identities::earTag));
-        }
-        ReleaseCollateral c = (ReleaseCollateral) command;
-        return new ReleaseCollateral(trimmed(c.loanId()), c.releasedOn());
+        return command.match(new LoanCommand.Cases<LoanCommand>() {
+            @Override
+            public LoanCommand collateraliseLoan(CollateraliseLoan c) {
+                return new CollateraliseLoan(trimmed(c.loanId()), trimmed(c.lender()), c.pledgedOn(),
+                        map(c.tractors(), Identities::chassisNumber), map(c.fields(), Identities::slug),
+                        map(c.cattle(), Identities::earTag));
+            }
+
+            @Override
+            public LoanCommand releaseCollateral(ReleaseCollateral c) {
+                return new ReleaseCollateral(trimmed(c.loanId()), c.releasedOn());
+            }
+        });
     }
 
     public static List<Rejection> validate(LoanCommand command, LocalDate today) {
@@ -60,14 +67,38 @@ public final class LoanDecider {
     }
 
     /**
-     * @param tractors the facts of {@code command.tractors()}, in the same order; likewise fields and cattle
+     * The loan's one decision over its commands; assumes {@link #validate} passed (the pipeline's validate step).
+     *
+     * @param none  a loan has no stream of its own (always null)
+     * @param facts the assets, read by the handler with their versions
      */
-    public static Decision decide(CollateraliseLoan command, List<Asset> tractors, List<Asset> fields,
-            List<Asset> cattle, LocalDate today) {
-        List<Rejection> invalid = validate(command, today);
-        if (!invalid.isEmpty()) {
-            return Decision.rejected(invalid);
-        }
+    public static Decision decide(LoanCommand command, Versioned<Void> none, LoanFacts facts) {
+        return command.match(new LoanCommand.Cases<>() {
+            @Override
+            public Decision collateraliseLoan(CollateraliseLoan c) {
+                return pledge(c, facts.tractors(), facts.fields(), facts.cattle());
+            }
+
+            /**
+             * Only the assets that carry the loan are released, and only they are read: an asset that does not
+             * carry it decides nothing, and one pledged to it meanwhile is as if pledged after this release
+             * (docs/domain.md, "Which stream guards each rule").
+             */
+            @Override
+            public Decision releaseCollateral(ReleaseCollateral c) {
+                List<Asset> pledged = facts.pledged().stream().filter(a -> a.pledgedTo().contains(c.loanId()))
+                        .toList();
+                if (pledged.isEmpty()) {
+                    return Decision.rejected(Rejection.of(ErrorCode.UNKNOWN_LOAN, "loanId", "No cow, field or "
+                            + "tractor is pledged to loan " + c.loanId() + "; check the loan id."));
+                }
+                return accepted(pledged, new CollateralReleased(c.loanId(), c.releasedOn()));
+            }
+        });
+    }
+
+    private static Decision pledge(CollateraliseLoan command, List<Asset> tractors, List<Asset> fields,
+            List<Asset> cattle) {
         if (tractors.size() != command.tractors().size() || fields.size() != command.fields().size()
                 || cattle.size() != command.cattle().size()) {
             throw new IllegalArgumentException("the asset facts must match the command's lists one to one");
@@ -82,25 +113,8 @@ public final class LoanDecider {
         if (!failures.isEmpty()) {
             return Decision.rejected(failures);
         }
-        CollateralPledged event = new CollateralPledged(command.loanId(), command.lender(), command.pledgedOn());
-        return accepted(listed.values(), listed.values(), event);
-    }
-
-    /**
-     * @param candidates the assets that may carry the loan (every cow, field and tractor, or an index's
-     *                   answer); only those that do are released, and all of them count as read
-     */
-    public static Decision decide(ReleaseCollateral command, List<Asset> candidates, LocalDate today) {
-        List<Rejection> invalid = validate(command, today);
-        if (!invalid.isEmpty()) {
-            return Decision.rejected(invalid);
-        }
-        List<Asset> pledged = candidates.stream().filter(a -> a.pledgedTo().contains(command.loanId())).toList();
-        if (pledged.isEmpty()) {
-            return Decision.rejected(Rejection.of(ErrorCode.UNKNOWN_LOAN, "loanId", "No cow, field or tractor is "
-                    + "pledged to loan " + command.loanId() + "; check the loan id."));
-        }
-        return accepted(pledged, candidates, new CollateralReleased(command.loanId(), command.releasedOn()));
+        return accepted(listed.values(), new CollateralPledged(command.loanId(), command.lender(),
+                command.pledgedOn()));
     }
 
     private static void check(String list, List<Asset> assets, ErrorCode missing, Function<String, String> name,
@@ -123,13 +137,12 @@ public final class LoanDecider {
         }
     }
 
-    private static Decision accepted(Iterable<Asset> changed, Iterable<Asset> read, LoanEvent event) {
+    /** The event on every asset, each appended at (and read at) the version it was read at. */
+    private static Decision accepted(Iterable<Asset> assets, LoanEvent event) {
         List<StreamChange> changes = new ArrayList<>();
-        for (Asset a : changed) {
-            changes.add(new StreamChange(a.stream(), a.version(), List.of(event)));
-        }
         Map<StreamId, Long> reads = new LinkedHashMap<>();
-        for (Asset a : read) {
+        for (Asset a : assets) {
+            changes.add(new StreamChange(a.stream(), a.version(), List.of(event)));
             reads.put(a.stream(), a.version());
         }
         return new Decision.Accepted(changes, reads);

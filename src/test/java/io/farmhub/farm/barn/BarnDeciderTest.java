@@ -7,6 +7,7 @@ import static io.farmhub.core.ErrorCode.OUT_OF_RANGE;
 import static io.farmhub.core.ErrorCode.UNKNOWN_LOCATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.farm.DeciderSpec;
 import io.farmhub.farm.barn.BarnCommand.RecordBarnTemperature;

@@ -1,5 +1,6 @@
 package io.farmhub.farm.field;
 
+import io.farmhub.farm.loan.LoanRules;
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.core.Versioned;
@@ -51,9 +52,9 @@ class FieldFoldPropertiesTest {
                         state, TODAY);
                 case 2 -> FieldDecider.decide(new FieldCommand.HarvestCrop(CODE, on,
                         BigDecimal.valueOf(s.b(), 1)), state, TODAY);
-                case 3 -> LoanDecider.decide(new LoanCommand.CollateraliseLoan(loan, "AIB", on,
+                case 3 -> LoanRules.decide(new LoanCommand.CollateraliseLoan(loan, "AIB", on,
                         List.of(), List.of(CODE), List.of()), List.of(), List.of(asset), List.of(), TODAY);
-                default -> LoanDecider.decide(new LoanCommand.ReleaseCollateral(loan, on),
+                default -> LoanRules.decide(new LoanCommand.ReleaseCollateral(loan, on),
                         List.of(asset), TODAY);
             };
             if (d instanceof Decision.Accepted accepted) {

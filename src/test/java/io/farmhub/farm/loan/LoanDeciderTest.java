@@ -47,7 +47,7 @@ class LoanDeciderTest {
 
     @Test
     void pledging_appends_collateral_pledged_to_every_asset_and_reads_each_at_its_version() {
-        Decision decision = LoanDecider.decide(pledge(List.of(TRACTOR), List.of(FIELD), List.of(COW)),
+        Decision decision = LoanRules.decide(pledge(List.of(TRACTOR), List.of(FIELD), List.of(COW)),
                 List.of(asset("tractor", TRACTOR, 3, true)), List.of(asset("field", FIELD, 5, true)),
                 List.of(asset("cow", COW, 9, true)), TODAY);
         CollateralPledged pledged = new CollateralPledged("L-2026-7", "AIB", PLEDGED_ON);
@@ -63,7 +63,7 @@ class LoanDeciderTest {
 
     @Test
     void pledging_an_unregistered_tractor_is_rejected() {
-        var r = rejected(LoanDecider.decide(pledge(List.of(TRACTOR), List.of(), List.of()),
+        var r = rejected(LoanRules.decide(pledge(List.of(TRACTOR), List.of(), List.of()),
                 List.of(asset("tractor", TRACTOR, 0, false)), List.of(), List.of(), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(UNKNOWN_TRACTOR);
         assertThat(r.get(0).field()).isEqualTo("tractors[0]");
@@ -72,7 +72,7 @@ class LoanDeciderTest {
 
     @Test
     void pledging_an_unregistered_field_is_rejected() {
-        var r = rejected(LoanDecider.decide(pledge(List.of(), List.of(FIELD), List.of()), List.of(),
+        var r = rejected(LoanRules.decide(pledge(List.of(), List.of(FIELD), List.of()), List.of(),
                 List.of(asset("field", FIELD, 0, false)), List.of(), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(UNKNOWN_LOCATION);
         assertThat(r.get(0).field()).isEqualTo("fields[0]");
@@ -80,7 +80,7 @@ class LoanDeciderTest {
 
     @Test
     void pledging_an_animal_not_on_the_farm_is_rejected() {
-        var r = rejected(LoanDecider.decide(pledge(List.of(), List.of(), List.of(COW)), List.of(), List.of(),
+        var r = rejected(LoanRules.decide(pledge(List.of(), List.of(), List.of(COW)), List.of(), List.of(),
                 List.of(asset("cow", COW, 4, false)), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(ANIMAL_NOT_ON_FARM);
         assertThat(r.get(0).field()).isEqualTo("cattle[0]");
@@ -89,7 +89,7 @@ class LoanDeciderTest {
 
     @Test
     void pledging_an_asset_already_pledged_is_rejected_even_to_the_same_loan() {
-        var r = rejected(LoanDecider.decide(pledge(List.of(TRACTOR), List.of(FIELD), List.of()),
+        var r = rejected(LoanRules.decide(pledge(List.of(TRACTOR), List.of(FIELD), List.of()),
                 List.of(asset("tractor", TRACTOR, 3, true, "L-2025-1")),
                 List.of(asset("field", FIELD, 3, true, "L-2026-7")), List.of(), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(ALREADY_PLEDGED, ALREADY_PLEDGED);
@@ -99,7 +99,7 @@ class LoanDeciderTest {
 
     @Test
     void every_failing_asset_is_listed_and_nothing_is_pledged() {
-        var r = rejected(LoanDecider.decide(
+        var r = rejected(LoanRules.decide(
                 pledge(List.of(TRACTOR, "FD724V000111"), List.of(FIELD), List.of("IE12345670013", COW)),
                 List.of(asset("tractor", TRACTOR, 1, true), asset("tractor", "FD724V000111", 0, false)),
                 List.of(asset("field", FIELD, 2, true, "L-1")),
@@ -111,19 +111,19 @@ class LoanDeciderTest {
 
     @Test
     void an_asset_listed_twice_is_pledged_once() {
-        Decision decision = LoanDecider.decide(pledge(List.of(), List.of(), List.of(COW, COW)), List.of(),
+        Decision decision = LoanRules.decide(pledge(List.of(), List.of(), List.of(COW, COW)), List.of(),
                 List.of(), List.of(asset("cow", COW, 2, true), asset("cow", COW, 2, true)), TODAY);
         assertThat(((Decision.Accepted) decision).changes()).hasSize(1);
     }
 
     @Test
     void a_loan_without_any_asset_or_lender_or_with_a_malformed_ear_tag_is_malformed() {
-        var r = rejected(LoanDecider.decide(new CollateraliseLoan("L-1", " ", PLEDGED_ON, null, null, null),
+        var r = rejected(LoanRules.decide(new CollateraliseLoan("L-1", " ", PLEDGED_ON, null, null, null),
                 List.of(), List.of(), List.of(), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(MALFORMED, MALFORMED);
         assertThat(r).extracting(Rejection::field).containsExactly("lender", "tractors");
 
-        var tag = rejected(LoanDecider.decide(pledge(List.of(), List.of(), List.of("IE12")), List.of(), List.of(),
+        var tag = rejected(LoanRules.decide(pledge(List.of(), List.of(), List.of("IE12")), List.of(), List.of(),
                 List.of(asset("cow", "IE12", 0, false)), TODAY));
         assertThat(tag).extracting(Rejection::field).containsExactly("cattle[0]");
         assertThat(tag).extracting(Rejection::code).containsExactly(MALFORMED);
@@ -131,14 +131,14 @@ class LoanDeciderTest {
 
     @Test
     void a_pledge_dated_in_the_future_is_rejected() {
-        var r = rejected(LoanDecider.decide(new CollateraliseLoan("L-1", "AIB", TODAY.plusDays(1), List.of(),
+        var r = rejected(LoanRules.decide(new CollateraliseLoan("L-1", "AIB", TODAY.plusDays(1), List.of(),
                 List.of(FIELD), List.of()), List.of(), List.of(asset("field", FIELD, 1, true)), List.of(), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(DATE_IN_FUTURE);
     }
 
     @Test
     void releasing_appends_collateral_released_to_every_asset_pledged_to_the_loan_and_no_other() {
-        Decision decision = LoanDecider.decide(new ReleaseCollateral("L-2026-7", TODAY), List.of(
+        Decision decision = LoanRules.decide(new ReleaseCollateral("L-2026-7", TODAY), List.of(
                 asset("cow", COW, 7, true, "L-2026-7"),
                 asset("field", FIELD, 4, true, "L-2025-1"),
                 asset("tractor", TRACTOR, 2, true, "L-2026-7", "L-2025-1")), TODAY);
@@ -150,7 +150,7 @@ class LoanDeciderTest {
 
     @Test
     void releasing_a_loan_no_asset_is_pledged_to_is_rejected() {
-        var r = rejected(LoanDecider.decide(new ReleaseCollateral("L-404", TODAY),
+        var r = rejected(LoanRules.decide(new ReleaseCollateral("L-404", TODAY),
                 List.of(asset("cow", COW, 7, true, "L-2026-7")), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(UNKNOWN_LOAN);
         assertThat(r.get(0).field()).isEqualTo("loanId");
@@ -159,7 +159,7 @@ class LoanDeciderTest {
 
     @Test
     void a_release_without_a_loan_id_or_dated_in_the_future_is_rejected() {
-        var r = rejected(LoanDecider.decide(new ReleaseCollateral(null, TODAY.plusDays(1)), List.of(), TODAY));
+        var r = rejected(LoanRules.decide(new ReleaseCollateral(null, TODAY.plusDays(1)), List.of(), TODAY));
         assertThat(r).extracting(Rejection::code).containsExactly(MALFORMED, DATE_IN_FUTURE);
     }
 }

@@ -2,6 +2,7 @@ package io.farmhub.farm.tractor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.farmhub.farm.loan.LoanRules;
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.core.Versioned;
@@ -54,9 +55,9 @@ class TractorFoldPropertiesTest {
                 case 0 -> TractorDecider.decide(new TractorCommand.RecordTractorService(CHASSIS, on, meter,
                         "Service " + s.c()), state, TODAY);
                 case 1 -> TractorDecider.decide(new TractorCommand.RecordEngineHours(CHASSIS, at, meter), state, TODAY);
-                case 2 -> LoanDecider.decide(new LoanCommand.CollateraliseLoan(loan, "AIB", on, List.of(CHASSIS),
+                case 2 -> LoanRules.decide(new LoanCommand.CollateraliseLoan(loan, "AIB", on, List.of(CHASSIS),
                         List.of(), List.of()), List.of(asset), List.of(), List.of(), TODAY);
-                default -> LoanDecider.decide(new LoanCommand.ReleaseCollateral(loan, on), List.of(asset), TODAY);
+                default -> LoanRules.decide(new LoanCommand.ReleaseCollateral(loan, on), List.of(asset), TODAY);
             };
             if (d instanceof Decision.Accepted accepted) {
                 events.addAll(accepted.allEvents());

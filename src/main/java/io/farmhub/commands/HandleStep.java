@@ -106,9 +106,19 @@ public class HandleStep {
                 after = then;
             } else {
                 boolean first = pending.size() == p.decision().changes().stream().filter(c -> !c.guard()).count();
-                Optional<CommandEntry.Appended> one = !first || guardsHold(p.guards())
-                        ? append(pending.get(0))
-                        : Optional.empty();
+                if (first && !guardsHold(p.guards())) {
+                    // Stale reads mean deciding again, unless this decision is in effect already: a write stored
+                    // before a crash, not yet recorded. Then it is recorded (so a refusal can give it back) and
+                    // finished, and what it read no longer matters.
+                    List<CommandEntry> stored = storedBefore(pending);
+                    if (stored.isEmpty()) {
+                        stale = true;
+                    } else {
+                        p = log.record(p, stored, List.of()).orElseGet(() -> log.reload(progress));
+                    }
+                    continue;
+                }
+                Optional<CommandEntry.Appended> one = append(pending.get(0));
                 if (one.isEmpty() && !first && onlyGivingUpLeft(pending)) {
                     one = append(anyVersion(pending.get(0)));
                 }
@@ -361,11 +371,23 @@ public class HandleStep {
             }
             return Optional.of(appended(planned, a.events(), a.duplicate()));
         }
+        return storedBefore(planned);
+    }
+
+    /** The planned append as already stored (before a crash, not yet recorded), or empty when it is not. */
+    private Optional<CommandEntry.Appended> storedBefore(PlannedAppend planned) {
+        StreamId stream = StreamId.parse(planned.stream());
         Set<String> ids = new HashSet<>(planned.events().stream().map(NewEvent::eventId).toList());
-        List<EventEnvelope> ours = store.read(stream, planned.expectedVersion() + 1).stream()
+        List<EventEnvelope> ours = store.read(stream, Math.max(1, planned.expectedVersion() + 1)).stream()
                 .filter(e -> ids.contains(e.eventId()))
                 .toList();
         return ours.size() == ids.size() ? Optional.of(appended(planned, ours, true)) : Optional.empty();
+    }
+
+    private List<CommandEntry> storedBefore(List<PlannedAppend> pending) {
+        List<CommandEntry> stored = new ArrayList<>();
+        pending.forEach(planned -> storedBefore(planned).ifPresent(stored::add));
+        return stored;
     }
 
     /**

@@ -172,4 +172,33 @@ class AzureMultiStreamPipelineTest {
         assertThat(herd().housed(a)).isEmpty();
         herd().assertPlacesAgree(List.of(a, b), List.of(cow, neighbour));
     }
+
+    @Test
+    void a_barn_place_stored_before_a_crash_and_not_yet_recorded_is_still_given_back_when_the_move_is_refused() {
+        String cow = HerdFixture.tag();
+        String calf = HerdFixture.tag();
+        String a = HerdFixture.barn();
+        String b = HerdFixture.barn();
+        herd().arrive(cow, a);
+        herd().arrive(calf, a);
+        StreamId barnB = Herd.PLACES.stream(b);
+        StreamId cowStream = Herd.COW.stream(cow);
+        // The barn's append is stored, then the hub "dies" before recording it. When the step goes on, the calf
+        // (only read) has moved on, and another command sells the cow before her append.
+        faults().failAfterAppending(barnB::equals, 1, "killed after the barn append");
+        faults().justBeforeAppendingTo(barnB::equals, () -> faults().justBeforeCheckingVersionOf(
+                Herd.COW.stream(calf)::equals, () -> {
+                    herd().touch(calf);
+                    faults().justBeforeAppendingTo(cowStream::equals, () -> herd().sellBehindTheBack(cow, a));
+                }));
+        String id = "azure-" + UUID.randomUUID();
+        gateway.submit(HerdFixture.move(id, cow, b, calf));
+
+        CommandStatus refused = awaitState(id, CommandState.INVALID);
+
+        assertThat(refused.errors()).extracting(CommandStatus.Error::code).containsExactly("ANIMAL_NOT_ON_FARM");
+        assertThat(herd().eventTypes(barnB)).containsExactly("AnimalHoused", "AnimalLeftBarn");
+        assertThat(herd().housed(b)).isEmpty();
+        herd().assertPlacesAgree(List.of(a, b), List.of(cow, calf));
+    }
 }

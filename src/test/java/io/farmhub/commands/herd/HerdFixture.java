@@ -39,8 +39,19 @@ public record HerdFixture(EventStore store, EventTypeRegistry types) {
     }
 
     public static CommandRequest move(String commandId, String earTag, String to) {
+        return move(commandId, earTag, to, null);
+    }
+
+    /** A move that also reads (does not change) {@code calf}'s stream. */
+    public static CommandRequest move(String commandId, String earTag, String to, String calf) {
         return new CommandRequest("MoveHerdCow", commandId, Json.MAPPER.createObjectNode().put("earTag", earTag)
-                .put("to", to).put("movedOn", ON.toString()), "mary", CommandSource.api("mary"));
+                .put("to", to).put("movedOn", ON.toString()).put("calf", calf), "mary", CommandSource.api("mary"));
+    }
+
+    /** Her stream moves on without anything changing for the herd (a record another command made). */
+    public void touch(String earTag) {
+        Herd.HerdCow now = cow(earTag);
+        write(Herd.COW.stream(earTag), new Herd.Arrived(earTag, now.barn(), ON));
     }
 
     /** A cow on the farm in {@code barn}, holding a place there. */

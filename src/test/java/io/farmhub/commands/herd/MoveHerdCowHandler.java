@@ -23,11 +23,13 @@ import java.util.Set;
  * stream that owns each rule. The cow must be on the farm and elsewhere; the barn entered must have room (its own
  * stream: {@code AnimalHoused}); the barn left gets {@code AnimalLeftBarn}. A barn that already houses her (her
  * earlier, interrupted decision took the place) is no change there, only read. The changes are listed cow first,
- * on purpose: the pipeline, not the decider, puts the barn entered first where that matters.
+ * on purpose: the pipeline, not the decider, puts the barn entered first where that matters. A calf named with
+ * her must be on the farm: her stream is read, not changed.
  */
 public final class MoveHerdCowHandler implements CommandHandler<MoveHerdCowHandler.MoveHerdCow> {
 
-    public record MoveHerdCow(String earTag, String to, LocalDate movedOn) {
+    /** {@code calf}, when given, must be on the farm too: a stream the decision only reads. */
+    public record MoveHerdCow(String earTag, String to, LocalDate movedOn, String calf) {
     }
 
     @Override
@@ -62,6 +64,13 @@ public final class MoveHerdCowHandler implements CommandHandler<MoveHerdCowHandl
         }
         if (c.to().equals(cow.state().barn())) {
             return Decision.rejected(Rejection.of(ErrorCode.ALREADY_THERE, "to", c.earTag() + " is in " + c.to() + "."));
+        }
+        if (c.calf() != null) {
+            Versioned<Herd.HerdCow> calf = states.get(Herd.COW, c.calf());
+            reads.put(calf.stream(), calf.version());
+            if (!calf.state().onFarm()) {
+                return Decision.rejected(Rejection.of(ErrorCode.ANIMAL_NOT_ON_FARM, "calf", c.calf() + " is not on the farm."));
+            }
         }
         Versioned<Set<String>> to = states.get(Herd.PLACES, c.to());
         reads.put(to.stream(), to.version());

@@ -45,7 +45,7 @@ final class InboxBench {
     }
 
     static void run(Path data, CommandGateway gateway, SnapshotStore snapshots, Report report) throws Exception {
-        if (!Selection.any("intake", "inbox.documents", "inbox.large-form.memory")) {
+        if (!Selection.any("intake", "inbox.documents", "inbox.large-form.memory", "inbox.form-in-order")) {
             return;
         }
         int documents = Integer.getInteger("bench.inbox.documents", 1_000);
@@ -67,6 +67,72 @@ final class InboxBench {
         if (Selection.any("intake", "inbox.documents.4-users")) {
             documents(data, gateway, report, documents, FOLDERS, 1_000_000, ".4-users");
         }
+        if (Selection.any("intake", "inbox.form-in-order")) {
+            formInOrder(data, gateway, report);
+        }
+    }
+
+    // --- inbox.form-in-order ------------------------------------------------------------------------------------
+
+    private static final int ORDER_COWS = 2_000;
+    private static final int ORDER_ROWS = 10_000;
+    private static final int ORDER_BARNS = 20;
+
+    /**
+     * One 10,000-row movement form over 2,000 cows, each moved five times (so row n often depends on an earlier
+     * row of the same cow), in row order: field 2, field 3, a barn (one of 20, with room), field 4, field 2. Timed
+     * from the drop until archived, every row COMPLETED; baseline commands.in-process of the same run.
+     */
+    private static void formInOrder(Path data, CommandGateway gateway, Report report) throws Exception {
+        List<String> barns = new ArrayList<>();
+        for (int b = 0; b < ORDER_BARNS; b++) {
+            String barn = "bench-order-barn-" + b;
+            IntakeBench.submit(gateway, "RegisterBarn", barn, "{\"barnCode\":\"" + barn
+                    + "\",\"name\":\"Bench\",\"capacity\":" + ORDER_COWS + "}");
+            barns.add(barn);
+        }
+        IntakeBench.awaitCompleted(gateway, barns);
+        int firstCow = 3_000_000;
+        buyCows(gateway, firstCow, ORDER_COWS, "bench-field");
+        StringBuilder form = new StringBuilder("ear_tag,to,moved_on\n");
+        for (int row = 0; row < ORDER_ROWS; row++) {
+            int cow = row % ORDER_COWS;
+            int move = row / ORDER_COWS;
+            String to = switch (move % 5) {
+                case 0 -> "field:bench-field-2";
+                case 1 -> "field:bench-field-3";
+                case 2 -> "barn:bench-order-barn-" + cow % ORDER_BARNS;
+                case 3 -> "field:bench-field-4";
+                default -> "field:bench-field-2";
+            };
+            form.append(earTag(firstCow + cow)).append(',').append(to).append(",2026-11-2").append(move).append('\n');
+        }
+        String name = "order-form.csv";
+        Path archive = data.resolve("archive").resolve(MANAGER);
+        long start = drop(Map.of(data.resolve("inbox").resolve(MANAGER).resolve(name), form.toString()));
+        Awaitility.await(name + " archived").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> results(List.of(archive)).stream()
+                        .anyMatch(p -> p.getFileName().toString().equals(name + ".result.json")));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path result = results(List.of(archive)).stream()
+                .filter(p -> p.getFileName().toString().equals(name + ".result.json")).findFirst().orElseThrow();
+        int rows = 0;
+        for (JsonNode command : Json.MAPPER.readTree(result.toFile()).path("commands")) {
+            if (!"COMPLETED".equals(command.path("state").asText())) {
+                throw new IllegalStateException("not COMPLETED in " + result + ": " + command);
+            }
+            rows++;
+        }
+        Figure figure = Figure.of("inbox.form-in-order", rows / seconds, "rows/s", "one " + rows
+                + "-row movement form over " + ORDER_COWS + " cows (five moves each, one into a barn), in row"
+                + " order, until archived with every row COMPLETED");
+        try {
+            Figure baseline = report.find("commands.in-process");
+            figure = Figure.against(figure.name(), figure.value(), figure.unit(), baseline, "≥ 0.5 × commands.in-process");
+        } catch (IllegalStateException noBaseline) {
+            // No in-process command figure in this run: reported on its own.
+        }
+        report.add(figure);
     }
 
     // --- inbox.documents ----------------------------------------------------------------------------------------

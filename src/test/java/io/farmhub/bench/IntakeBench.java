@@ -47,7 +47,8 @@ final class IntakeBench {
     private static final Instant START = Instant.parse("2026-11-26T00:00:00Z");
 
     /** The parts {@code bench.only} can name here ({@link Selection}). */
-    static final String[] PARTS = {"intake", "sensors", "inbox.documents", "inbox.large-form.memory"};
+    static final String[] PARTS = {"intake", "sensors", "inbox.documents", "inbox.large-form.memory",
+            "inbox.form-in-order"};
 
     private IntakeBench() {
     }

@@ -39,6 +39,14 @@ final class BenchHub implements AutoCloseable {
         return context.getBean(CommandGateway.class);
     }
 
+    io.farmhub.eventstore.EventStore store() {
+        return context.getBean(io.farmhub.eventstore.EventStore.class);
+    }
+
+    io.farmhub.projection.ProjectionCache projections() {
+        return context.getBean(io.farmhub.projection.ProjectionCache.class);
+    }
+
     /** Streams the read side has been told of and not caught up yet (how far it lags). */
     int projectionsBehind() {
         return context.getBean(io.farmhub.projection.ProjectionRunner.class).behind();

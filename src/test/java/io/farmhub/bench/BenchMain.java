@@ -29,8 +29,12 @@ public final class BenchMain {
             if (Selection.any("store")) {
                 StoreBench.run(data, report);
             }
+            Figure inProcess = null;
             if (Selection.any("commands")) {
-                CommandBench.run(data, report);
+                inProcess = CommandBench.run(data, report);
+            }
+            if (Selection.any(BarnContendedBench.NAME)) {
+                BarnContendedBench.run(data, report, inProcess);
             }
             if (Selection.any("projections")) {
                 ProjectionBench.run(data, report);

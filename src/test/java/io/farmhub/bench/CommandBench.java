@@ -39,7 +39,8 @@ final class CommandBench {
         void send(int client, CommandRequest request) throws Exception;
     }
 
-    static void run(Path dir, Report report) throws Exception {
+    /** Runs the figures; answers commands.in-process, the baseline of later figures of the same run. */
+    static Figure run(Path dir, Report report) throws Exception {
         Figure direct;
         try (DirectHandling handling = new DirectHandling(dir.resolve("direct.db"))) {
             HerdWorkload herd = new HerdWorkload("direct", COWS);
@@ -62,6 +63,7 @@ final class CommandBench {
                     n -> untilCompleted(gateway, herd.next(n), http::send)), "commands/s", inProcess,
                     "≥ 1,000 commands/s"));
             SteadyLoad.run(gateway, herd, report);
+            return inProcess;
         }
     }
 

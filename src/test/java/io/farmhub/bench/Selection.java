@@ -9,7 +9,7 @@ import java.util.List;
  * {@code inbox.documents} and {@code inbox.large-form.memory}), so a quick run of one figure needs no edit.
  *
  * <p>Parts: {@code fsync}, {@code store}, {@code commands}, {@code projections}, {@code append-blob},
- * {@code queries}, {@code intake} (= {@code sensors}, {@code inbox.documents}, {@code inbox.large-form.memory}).
+ * {@code queries}, {@code commands.barn-contended} (also under {@code commands}), {@code intake} (= {@code sensors}, {@code inbox.documents}, {@code inbox.large-form.memory}).
  */
 final class Selection {
 

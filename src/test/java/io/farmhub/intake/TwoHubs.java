@@ -43,7 +43,7 @@ public final class TwoHubs {
     }
 
     /** What {@code @SpringBootTest} leaves out of the scan: the other tests' own configurations. */
-    static final class NoTestConfigurations extends TypeExcludeFilter {
+    public static final class NoTestConfigurations extends TypeExcludeFilter {
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
             return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName());

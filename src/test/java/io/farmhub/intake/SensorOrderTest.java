@@ -206,7 +206,7 @@ class SensorOrderTest {
 
     private static Barn fold(Barn state, Decision decision) {
         for (DomainEvent event : ((Decision.Accepted) decision).allEvents()) {
-            state = BarnDecider.evolve(state, event);
+            state = Barn.AGGREGATE.evolve().apply(state, event);
         }
         return state;
     }

@@ -31,8 +31,9 @@ class FarmCommandsPipelineTest extends PipelineTestBase {
                 + "\"sex\":\"F\",\"breed\":\"Friesian\",\"bornOn\":\"2024-03-01\",\"purchasedOn\":\"2026-11-01\","
                 + "\"seller\":\"Joe\",\"price\":{\"amount\":\"1250.00\",\"currency\":\"EUR\"},"
                 + "\"location\":\"barn:" + barn + "\"}", CommandState.COMPLETED);
-        assertThat(purchased.events()).containsExactly(
-                new CommandStatus.AppendedEvent("farm/cow/" + earTag, 1, "AnimalPurchased"));
+        assertThat(purchased.events()).as("her place in the barn is taken on the barn's stream").containsExactly(
+                new CommandStatus.AppendedEvent("farm/cow/" + earTag, 1, "AnimalPurchased"),
+                new CommandStatus.AppendedEvent("farm/barn/" + barn, 2, "AnimalHoused"));
 
         CommandStatus nowhere = run("RelocateAnimal", "{\"earTag\":\"" + earTag + "\",\"to\":\"field:" + field
                 + "\",\"movedOn\":\"2026-11-20\"}", CommandState.INVALID);
@@ -46,8 +47,9 @@ class FarmCommandsPipelineTest extends PipelineTestBase {
                 CommandState.COMPLETED);
         CommandStatus moved = run("RelocateAnimal", "{\"earTag\":\"" + earTag + "\",\"to\":\"field:" + field
                 + "\",\"movedOn\":\"2026-11-20\"}", CommandState.COMPLETED);
-        assertThat(moved.events()).containsExactly(
-                new CommandStatus.AppendedEvent("farm/cow/" + earTag, 2, "AnimalRelocated"));
+        assertThat(moved.events()).as("moving out of the barn gives her place back").containsExactly(
+                new CommandStatus.AppendedEvent("farm/cow/" + earTag, 2, "AnimalRelocated"),
+                new CommandStatus.AppendedEvent("farm/barn/" + barn, 3, "AnimalLeftBarn"));
 
         CommandStatus pledged = run("CollateraliseLoan", "{\"loanId\":\"L-" + suffix + "\",\"lender\":\"Bank\","
                 + "\"pledgedOn\":\"2026-11-21\",\"tractors\":[],\"fields\":[\"" + field + "\"],\"cattle\":[\""

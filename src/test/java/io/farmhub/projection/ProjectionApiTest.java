@@ -178,6 +178,10 @@ class ProjectionApiTest {
                             {"earTag": "IE44444440001", "herdNumber": "H778812", "sex": "F", "breed": "Jersey",
                              "bornOn": "2026-03-01", "purchasedOn": "2026-11-27", "seller": "Doyle Mart",
                              "price": {"amount": "600.00", "currency": "EUR"}, "location": "barn:calf-shed"}""")));
+            // As the purchase decides it: her place in the barn on the barn's own stream.
+            hints.add(StoredStory.append(store, StreamId.farm("barn", "calf-shed"), "AnimalHoused", "2026-11-27",
+                    io.farmhub.core.Json.MAPPER.readTree("""
+                            {"barnCode": "calf-shed", "earTag": "IE44444440001", "housedOn": "2026-11-27"}""")));
             java.util.List<io.farmhub.notify.Notification> flood = new java.util.ArrayList<>();
             for (int i = 0; i < 15_000; i++) {
                 flood.add(hints.get(0)); // more than the queue holds: the rest is dropped, never waited for

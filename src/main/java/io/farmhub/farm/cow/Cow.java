@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * A cow's lifecycle as the deciders need it. Only what a rule looks at is kept: sex (NOT_FEMALE, dams),
- * location (ALREADY_THERE, barn occupancy), the date she left (could she be a dam that day?) and the loans
+ * location (ALREADY_THERE, the barn she gives her place up in), the date she left (could she be a dam that day?) and the loans
  * she is pledged to (ANIMAL_PLEDGED). A dead animal can stay pledged until the loan releases her.
  */
 public sealed interface Cow {

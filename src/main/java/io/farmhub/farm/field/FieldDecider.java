@@ -35,14 +35,22 @@ public final class FieldDecider {
 
     public static FieldCommand normalise(FieldCommand command) {
         String code = Identities.slug(command.fieldCode());
-        if (command instanceof RegisterField c) {
-            return new RegisterField(code, trimmed(c.name()), c.areaHectares());
-        }
-        if (command instanceof SowCrop c) {
-            return new SowCrop(code, trimmed(c.crop()), c.sownOn());
-        }
-        HarvestCrop c = (HarvestCrop) command;
-        return new HarvestCrop(code, c.harvestedOn(), c.yieldTonnes());
+        return command.match(new FieldCommand.Cases<FieldCommand>() {
+            @Override
+            public FieldCommand registerField(RegisterField c) {
+                return new RegisterField(code, trimmed(c.name()), c.areaHectares());
+            }
+
+            @Override
+            public FieldCommand sowCrop(SowCrop c) {
+                return new SowCrop(code, trimmed(c.crop()), c.sownOn());
+            }
+
+            @Override
+            public FieldCommand harvestCrop(HarvestCrop c) {
+                return new HarvestCrop(code, c.harvestedOn(), c.yieldTonnes());
+            }
+        });
     }
 
     public static List<Rejection> validate(FieldCommand command, LocalDate today) {
@@ -68,28 +76,39 @@ public final class FieldDecider {
         return checks.rejections();
     }
 
+    /**
+     * The field's one decision over its commands; assumes {@link #validate} passed (the pipeline's validate step).
+     *
+     * @param today the business date of a registration, which carries none of its own
+     */
     public static Decision decide(FieldCommand command, Versioned<Field> versioned, LocalDate today) {
-        List<Rejection> invalid = validate(command, today);
-        if (!invalid.isEmpty()) {
-            return Decision.rejected(invalid);
-        }
         Field state = versioned.state();
-        if (command instanceof RegisterField c) {
-            if (state instanceof Registered r) {
-                return reject(ErrorCode.FIELD_EXISTS, "fieldCode", "Field " + c.fieldCode()
-                        + " is already registered as '" + r.name() + "'; choose another field code.");
+        return command.match(new FieldCommand.Cases<>() {
+            @Override
+            public Decision registerField(RegisterField c) {
+                if (state instanceof Registered r) {
+                    return reject(ErrorCode.FIELD_EXISTS, "fieldCode", "Field " + c.fieldCode()
+                            + " is already registered as '" + r.name() + "'; choose another field code.");
+                }
+                return Decision.accepted(versioned,
+                        List.of(new FieldRegistered(c.fieldCode(), c.name(), c.areaHectares(), today)));
             }
-            return Decision.accepted(versioned,
-                    List.of(new FieldRegistered(c.fieldCode(), c.name(), c.areaHectares(), today)));
-        }
-        if (!(state instanceof Registered)) {
-            return reject(ErrorCode.UNKNOWN_LOCATION, "fieldCode", "Field " + command.fieldCode()
-                    + " is not registered; register it first.");
-        }
-        if (command instanceof SowCrop c) {
-            return sow(c, state, versioned);
-        }
-        return harvest((HarvestCrop) command, state, versioned);
+
+            @Override
+            public Decision sowCrop(SowCrop c) {
+                return state instanceof Registered ? sow(c, state, versioned) : unknown(c);
+            }
+
+            @Override
+            public Decision harvestCrop(HarvestCrop c) {
+                return state instanceof Registered ? harvest(c, state, versioned) : unknown(c);
+            }
+        });
+    }
+
+    private static Decision unknown(FieldCommand command) {
+        return reject(ErrorCode.UNKNOWN_LOCATION, "fieldCode", "Field " + command.fieldCode()
+                + " is not registered; register it first.");
     }
 
     private static Decision sow(SowCrop c, Field state, Versioned<Field> versioned) {
@@ -97,7 +116,7 @@ public final class FieldDecider {
             return reject(ErrorCode.CROP_STANDING, "fieldCode", "Field " + c.fieldCode() + " still has "
                     + standing.crop() + " standing (sown " + standing.sownOn() + "); harvest it before sowing again.");
         }
-        LocalDate lastHarvest = ((Fallow) state).lastHarvestedOn();
+        LocalDate lastHarvest = state instanceof Fallow fallow ? fallow.lastHarvestedOn() : null;
         if (lastHarvest != null && c.sownOn().isBefore(lastHarvest)) {
             return reject(ErrorCode.OUT_OF_RANGE, "sownOn", "Field " + c.fieldCode() + " was last harvested on "
                     + lastHarvest + "; a new crop cannot be sown before that (" + c.sownOn() + ").");

@@ -45,14 +45,22 @@ public final class TractorDecider {
 
     public static TractorCommand normalise(TractorCommand command) {
         String chassis = Identities.chassisNumber(command.chassisNumber());
-        if (command instanceof RegisterTractor c) {
-            return new RegisterTractor(chassis, trimmed(c.make()), trimmed(c.model()), c.year());
-        }
-        if (command instanceof RecordTractorService c) {
-            return new RecordTractorService(chassis, c.servicedOn(), c.engineHours(), trimmed(c.workDone()));
-        }
-        RecordEngineHours c = (RecordEngineHours) command;
-        return new RecordEngineHours(chassis, c.at(), c.engineHours());
+        return command.match(new TractorCommand.Cases<TractorCommand>() {
+            @Override
+            public TractorCommand registerTractor(RegisterTractor c) {
+                return new RegisterTractor(chassis, trimmed(c.make()), trimmed(c.model()), c.year());
+            }
+
+            @Override
+            public TractorCommand recordTractorService(RecordTractorService c) {
+                return new RecordTractorService(chassis, c.servicedOn(), c.engineHours(), trimmed(c.workDone()));
+            }
+
+            @Override
+            public TractorCommand recordEngineHours(RecordEngineHours c) {
+                return new RecordEngineHours(chassis, c.at(), c.engineHours());
+            }
+        });
     }
 
     public static List<Rejection> validate(TractorCommand command, LocalDate today) {
@@ -85,42 +93,58 @@ public final class TractorDecider {
         }
     }
 
+    /**
+     * The tractor's one decision over its commands; assumes {@link #validate} passed (the pipeline's validate step).
+     *
+     * @param today the business date of a registration, which carries none of its own
+     */
     public static Decision decide(TractorCommand command, Versioned<Tractor> versioned, LocalDate today) {
-        List<Rejection> invalid = validate(command, today);
-        if (!invalid.isEmpty()) {
-            return Decision.rejected(invalid);
-        }
         Tractor state = versioned.state();
-        if (command instanceof RegisterTractor c) {
-            if (state instanceof Registered r) {
-                return reject(ErrorCode.TRACTOR_EXISTS, "chassisNumber", "Tractor " + c.chassisNumber()
-                        + " is already registered (" + r.make() + " " + r.model() + ", " + r.year() + ").");
+        return command.match(new TractorCommand.Cases<>() {
+            @Override
+            public Decision registerTractor(RegisterTractor c) {
+                if (state instanceof Registered r) {
+                    return reject(ErrorCode.TRACTOR_EXISTS, "chassisNumber", "Tractor " + c.chassisNumber()
+                            + " is already registered (" + r.make() + " " + r.model() + ", " + r.year() + ").");
+                }
+                return Decision.accepted(versioned,
+                        List.of(new TractorRegistered(c.chassisNumber(), c.make(), c.model(), c.year(), today)));
             }
-            return Decision.accepted(versioned,
-                    List.of(new TractorRegistered(c.chassisNumber(), c.make(), c.model(), c.year(), today)));
-        }
-        if (!(state instanceof Registered tractor)) {
-            return reject(ErrorCode.UNKNOWN_TRACTOR, "chassisNumber", "Tractor " + command.chassisNumber()
-                    + " is not registered; register it first.");
-        }
-        if (command instanceof RecordTractorService c) {
-            if (decreases(tractor, c.engineHours())) {
-                return hoursDecreased(tractor, c.engineHours());
+
+            @Override
+            public Decision recordTractorService(RecordTractorService c) {
+                if (!(state instanceof Registered tractor)) {
+                    return unknown(c);
+                }
+                if (decreases(tractor, c.engineHours())) {
+                    return hoursDecreased(tractor, c.engineHours());
+                }
+                return Decision.accepted(versioned, List.of(
+                        new TractorServiced(c.chassisNumber(), c.servicedOn(), c.engineHours(), c.workDone())));
             }
-            return Decision.accepted(versioned, List.of(
-                    new TractorServiced(c.chassisNumber(), c.servicedOn(), c.engineHours(), c.workDone())));
-        }
-        RecordEngineHours c = (RecordEngineHours) command;
-        if (tractor.lastReadingAt() != null && !c.at().isAfter(tractor.lastReadingAt())) {
-            return Decision.accepted(versioned, List.of());
-        }
-        if (decreases(tractor, c.engineHours())) {
-            return hoursDecreased(tractor, c.engineHours());
-        }
-        boolean step = tractor.engineHours() == null
-                || c.engineHours().subtract(tractor.engineHours()).compareTo(RECORDING_STEP_HOURS) >= 0;
-        return Decision.accepted(versioned,
-                step ? List.of(new EngineHoursRecorded(c.chassisNumber(), c.at(), c.engineHours())) : List.of());
+
+            @Override
+            public Decision recordEngineHours(RecordEngineHours c) {
+                if (!(state instanceof Registered tractor)) {
+                    return unknown(c);
+                }
+                if (tractor.lastReadingAt() != null && !c.at().isAfter(tractor.lastReadingAt())) {
+                    return Decision.accepted(versioned, List.of());
+                }
+                if (decreases(tractor, c.engineHours())) {
+                    return hoursDecreased(tractor, c.engineHours());
+                }
+                boolean step = tractor.engineHours() == null
+                        || c.engineHours().subtract(tractor.engineHours()).compareTo(RECORDING_STEP_HOURS) >= 0;
+                return Decision.accepted(versioned,
+                        step ? List.of(new EngineHoursRecorded(c.chassisNumber(), c.at(), c.engineHours())) : List.of());
+            }
+        });
+    }
+
+    private static Decision unknown(TractorCommand command) {
+        return reject(ErrorCode.UNKNOWN_TRACTOR, "chassisNumber", "Tractor " + command.chassisNumber()
+                + " is not registered; register it first.");
     }
 
     private static boolean decreases(Registered tractor, BigDecimal engineHours) {

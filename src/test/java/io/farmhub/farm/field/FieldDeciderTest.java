@@ -9,6 +9,7 @@ import static io.farmhub.core.ErrorCode.OUT_OF_RANGE;
 import static io.farmhub.core.ErrorCode.UNKNOWN_LOCATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.farm.DeciderSpec;
 import io.farmhub.farm.field.FieldCommand.HarvestCrop;
@@ -35,7 +36,13 @@ class FieldDeciderTest {
             new CropHarvested(CODE, "winter wheat", LocalDate.parse("2026-08-20"), new BigDecimal("98.4"));
 
     final DeciderSpec<FieldCommand, DomainEvent, Field> spec = DeciderSpec.of(Field.AGGREGATE.stream(CODE),
-            Field.AGGREGATE.initial(), FieldDecider::evolve, (cmd, state) -> FieldDecider.decide(cmd, state, TODAY));
+            Field.AGGREGATE.initial(), FieldDecider::evolve, (cmd, state) -> validated(cmd, () -> FieldDecider.decide(cmd, state, TODAY)));
+
+    /** As the pipeline runs a command: its validate step (once), then the decision. */
+    static Decision validated(FieldCommand cmd, java.util.function.Supplier<Decision> decide) {
+        var invalid = FieldDecider.validate(cmd, TODAY);
+        return invalid.isEmpty() ? decide.get() : Decision.rejected(invalid);
+    }
 
     @Test
     void registering_a_field_records_it_as_of_today() {

@@ -8,6 +8,7 @@ import static io.farmhub.core.ErrorCode.TRACTOR_EXISTS;
 import static io.farmhub.core.ErrorCode.UNKNOWN_TRACTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
 import io.farmhub.farm.DeciderSpec;
 import io.farmhub.farm.loan.LoanEvent.CollateralPledged;
@@ -36,7 +37,13 @@ class TractorDeciderTest {
 
     final DeciderSpec<TractorCommand, DomainEvent, Tractor> spec = DeciderSpec.of(Tractor.AGGREGATE.stream(CHASSIS),
             Tractor.AGGREGATE.initial(), TractorDecider::evolve,
-            (cmd, state) -> TractorDecider.decide(cmd, state, TODAY));
+            (cmd, state) -> validated(cmd, () -> TractorDecider.decide(cmd, state, TODAY)));
+
+    /** As the pipeline runs a command: its validate step (once), then the decision. */
+    static Decision validated(TractorCommand cmd, java.util.function.Supplier<Decision> decide) {
+        var invalid = TractorDecider.validate(cmd, TODAY);
+        return invalid.isEmpty() ? decide.get() : Decision.rejected(invalid);
+    }
 
     static EngineHoursRecorded hours(Instant at, String h) {
         return new EngineHoursRecorded(CHASSIS, at, new BigDecimal(h));

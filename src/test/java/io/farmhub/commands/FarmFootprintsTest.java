@@ -58,37 +58,37 @@ class FarmFootprintsTest {
 
     @Test
     void a_move_writes_the_cow_her_current_barn_the_pending_ones_and_the_destination_barn() throws Exception {
-        stored("IE12345670012", "AnimalPurchased", "{\"earTag\":\"IE12345670012\",\"location\":\"barn:a\"}");
-        stored("IE12345670012", "AnimalRelocated", "{\"earTag\":\"IE12345670012\",\"from\":\"barn:a\","
-                + "\"to\":\"barn:b\"}");
-        Footprint move = of("RelocateAnimal", "{\"earTag\":\"IE1234567 0012\",\"to\":\"barn:D\","
-                + "\"movedOn\":\"2026-11-21\"}", Set.of("farm/barn/c"));
+        stored("IE12345670012", "AnimalPurchased", "{\"earTag\":\"IE12345670012\",\"location\":\"barn:shed-a\"}");
+        stored("IE12345670012", "AnimalRelocated", "{\"earTag\":\"IE12345670012\",\"from\":\"barn:shed-a\","
+                + "\"to\":\"barn:shed-b\"}");
+        Footprint move = of("RelocateAnimal", "{\"earTag\":\"IE1234567 0012\",\"to\":\"barn:Shed-D\","
+                + "\"movedOn\":\"2026-11-21\"}", Set.of("farm/barn/shed-c"));
         assertThat(move.barrier()).isFalse();
         assertThat(move.keys()).isEqualTo(Map.of("farm/cow/IE12345670012", Footprint.Mode.WRITE,
-                "farm/barn/b", Footprint.Mode.WRITE, "farm/barn/c", Footprint.Mode.WRITE,
-                "farm/barn/d", Footprint.Mode.WRITE));
-        assertThat(move.places()).isEqualTo(Map.of("farm/cow/IE12345670012", "farm/barn/d"));
+                "farm/barn/shed-b", Footprint.Mode.WRITE, "farm/barn/shed-c", Footprint.Mode.WRITE,
+                "farm/barn/shed-d", Footprint.Mode.WRITE));
+        assertThat(move.places()).isEqualTo(Map.of("farm/cow/IE12345670012", "farm/barn/shed-d"));
     }
 
     @Test
     void a_sale_of_a_cow_in_a_field_writes_only_her_and_a_move_to_a_field_only_reads_it() throws Exception {
-        stored("IE12345670013", "AnimalPurchased", "{\"earTag\":\"IE12345670013\",\"location\":\"field:f\"}");
+        stored("IE12345670013", "AnimalPurchased", "{\"earTag\":\"IE12345670013\",\"location\":\"field:field-f\"}");
         assertThat(of("RecordSale", "{\"earTag\":\"IE12345670013\",\"soldOn\":\"2026-11-21\",\"buyer\":\"B\","
                 + "\"price\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}", Set.of()).keys())
                 .isEqualTo(Map.of("farm/cow/IE12345670013", Footprint.Mode.WRITE));
-        assertThat(of("RelocateAnimal", "{\"earTag\":\"IE12345670013\",\"to\":\"field:g\",\"movedOn\":\"2026-11-21\"}",
+        assertThat(of("RelocateAnimal", "{\"earTag\":\"IE12345670013\",\"to\":\"field:field-g\",\"movedOn\":\"2026-11-21\"}",
                 Set.of()).keys()).isEqualTo(Map.of("farm/cow/IE12345670013", Footprint.Mode.WRITE,
-                        "farm/field/g", Footprint.Mode.READ));
+                        "farm/field/field-g", Footprint.Mode.READ));
     }
 
     @Test
     void a_birth_reads_the_dam_and_two_reads_of_one_field_do_not_conflict() throws Exception {
         Footprint birth = of("RegisterBirth", "{\"earTag\":\"IE12345670014\",\"herdNumber\":\"H1\",\"sex\":\"F\","
                 + "\"breed\":\"Angus\",\"bornOn\":\"2026-11-01\",\"damEarTag\":\"IE12345670013\","
-                + "\"location\":\"field:f\"}", Set.of());
+                + "\"location\":\"field:field-f\"}", Set.of());
         assertThat(birth.keys()).containsEntry("farm/cow/IE12345670013", Footprint.Mode.READ)
-                .containsEntry("farm/field/f", Footprint.Mode.READ);
-        Footprint other = of("RelocateAnimal", "{\"earTag\":\"IE12345670015\",\"to\":\"field:f\","
+                .containsEntry("farm/field/field-f", Footprint.Mode.READ);
+        Footprint other = of("RelocateAnimal", "{\"earTag\":\"IE12345670015\",\"to\":\"field:field-f\","
                 + "\"movedOn\":\"2026-11-21\"}", Set.of());
         assertThat(birth.conflicts(other)).isFalse();
         Footprint sale = of("RecordSale", "{\"earTag\":\"IE12345670013\",\"soldOn\":\"2026-11-21\",\"buyer\":\"B\","
@@ -103,9 +103,9 @@ class FarmFootprintsTest {
         assertThat(of("PaintBarn", "{}", Set.of()).barrier()).isTrue();
         assertThat(of("RelocateAnimal", "{\"earTag\": 5, \"to\": \"nowhere\"}", Set.of()).barrier()).isTrue();
         Footprint pledge = of("CollateraliseLoan", "{\"loanId\":\"L-2\",\"lender\":\"Bank\",\"pledgedOn\":"
-                + "\"2026-11-21\",\"tractors\":[\"MF7S165A004521\"],\"fields\":[\"f\"],\"cattle\":[\"IE12345670013\"]}",
+                + "\"2026-11-21\",\"tractors\":[\"MF7S165A004521\"],\"fields\":[\"field-f\"],\"cattle\":[\"IE12345670013\"]}",
                 Set.of());
-        assertThat(pledge.keys().keySet()).containsExactlyInAnyOrder("farm/tractor/MF7S165A004521", "farm/field/f",
+        assertThat(pledge.keys().keySet()).containsExactlyInAnyOrder("farm/tractor/MF7S165A004521", "farm/field/field-f",
                 "farm/cow/IE12345670013", "loan/L-2");
     }
 }

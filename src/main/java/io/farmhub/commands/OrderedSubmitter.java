@@ -173,7 +173,7 @@ public final class OrderedSubmitter implements AutoCloseable {
         long left = stall.toNanos() - (System.nanoTime() - lastProgress);
         if (left <= 0) {
             Entry oldest = unfinished.values().iterator().next();
-            failure = new IllegalStateException("no command finished for " + stall + "; command "
+            failure = new Stalled("no command finished for " + stall + "; command "
                     + oldest.command.commandId() + " is still " + (oldest.submitted ? "running" : "waiting")
                     + ", so the commands after it are not submitted out of order");
             notifyAll();

@@ -1,6 +1,11 @@
 package io.farmhub.farm.field;
 
 import io.farmhub.core.Aggregate;
+import io.farmhub.core.DomainEvent;
+import io.farmhub.farm.field.FieldEvent.CropHarvested;
+import io.farmhub.farm.field.FieldEvent.CropSown;
+import io.farmhub.farm.field.FieldEvent.FieldRegistered;
+import io.farmhub.farm.loan.LoanEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import io.farmhub.farm.loan.Pledges;
@@ -13,7 +18,7 @@ import java.util.Set;
  */
 public sealed interface Field {
 
-    Aggregate<Field> AGGREGATE = new Aggregate<>("farm", "field", new Unregistered(), FieldDecider::evolve);
+    Aggregate<Field> AGGREGATE = new Aggregate<>("farm", "field", new Unregistered(), Field::evolve);
 
     /** Loan ids this field is pledged to. */
     Set<String> pledgedTo();
@@ -61,5 +66,31 @@ public sealed interface Field {
         Fallow harvest(LocalDate harvestedOn) {
             return new Fallow(fieldCode, name, areaHectares, harvestedOn, pledgedTo);
         }
+    }
+
+    /** Folds one event of the field's stream, including the loan events appended to it; ignores anything else. */
+    static Field evolve(Field state, DomainEvent event) {
+        if (event instanceof FieldRegistered e) {
+            return new Fallow(e.fieldCode(), e.name(), e.areaHectares(), null, Set.of());
+        }
+        if (event instanceof CropSown e && state instanceof Fallow fallow) {
+            return fallow.sow(e.crop(), e.sownOn());
+        }
+        if (event instanceof CropHarvested e && state instanceof Cropped cropped) {
+            return cropped.harvest(e.harvestedOn());
+        }
+        if (event instanceof LoanEvent e && state instanceof Registered registered) {
+            return withPledges(registered, Pledges.after(registered.pledgedTo(), e));
+        }
+        return state;
+    }
+
+    private static Field withPledges(Registered state, Set<String> pledgedTo) {
+        if (state instanceof Cropped c) {
+            return new Cropped(c.fieldCode(), c.name(), c.areaHectares(), c.crop(), c.sownOn(), c.lastHarvestedOn(),
+                    pledgedTo);
+        }
+        Fallow f = (Fallow) state;
+        return new Fallow(f.fieldCode(), f.name(), f.areaHectares(), f.lastHarvestedOn(), pledgedTo);
     }
 }

@@ -3,7 +3,6 @@ package io.farmhub.farm.field;
 import static io.farmhub.farm.StatelessChecks.trimmed;
 
 import io.farmhub.core.Decision;
-import io.farmhub.core.DomainEvent;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
 import io.farmhub.core.Versioned;
@@ -18,12 +17,9 @@ import io.farmhub.farm.field.FieldCommand.SowCrop;
 import io.farmhub.farm.field.FieldEvent.CropHarvested;
 import io.farmhub.farm.field.FieldEvent.CropSown;
 import io.farmhub.farm.field.FieldEvent.FieldRegistered;
-import io.farmhub.farm.loan.LoanEvent;
-import io.farmhub.farm.loan.Pledges;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The field's rules (domain.md) as pure functions: "today" comes in as an argument. */
 public final class FieldDecider {
@@ -136,31 +132,6 @@ public final class FieldDecider {
         }
         return Decision.accepted(versioned,
                 List.of(new CropHarvested(c.fieldCode(), standing.crop(), c.harvestedOn(), c.yieldTonnes())));
-    }
-
-    public static Field evolve(Field state, DomainEvent event) {
-        if (event instanceof FieldRegistered e) {
-            return new Fallow(e.fieldCode(), e.name(), e.areaHectares(), null, Set.of());
-        }
-        if (event instanceof CropSown e && state instanceof Fallow fallow) {
-            return fallow.sow(e.crop(), e.sownOn());
-        }
-        if (event instanceof CropHarvested e && state instanceof Cropped cropped) {
-            return cropped.harvest(e.harvestedOn());
-        }
-        if (event instanceof LoanEvent e && state instanceof Registered registered) {
-            return withPledges(registered, Pledges.after(registered.pledgedTo(), e));
-        }
-        return state;
-    }
-
-    private static Field withPledges(Registered state, Set<String> pledgedTo) {
-        if (state instanceof Cropped c) {
-            return new Cropped(c.fieldCode(), c.name(), c.areaHectares(), c.crop(), c.sownOn(), c.lastHarvestedOn(),
-                    pledgedTo);
-        }
-        Fallow f = (Fallow) state;
-        return new Fallow(f.fieldCode(), f.name(), f.areaHectares(), f.lastHarvestedOn(), pledgedTo);
     }
 
     private static Decision reject(ErrorCode code, String field, String message) {

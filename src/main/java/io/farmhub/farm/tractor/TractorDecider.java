@@ -3,16 +3,12 @@ package io.farmhub.farm.tractor;
 import static io.farmhub.farm.StatelessChecks.trimmed;
 
 import io.farmhub.core.Decision;
-import io.farmhub.core.DomainEvent;
 import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
 import io.farmhub.core.Versioned;
 import io.farmhub.farm.Identities;
 import io.farmhub.farm.StatelessChecks;
-import io.farmhub.farm.loan.LoanEvent;
-import io.farmhub.farm.loan.Pledges;
 import io.farmhub.farm.tractor.Tractor.Registered;
-import io.farmhub.farm.tractor.Tractor.Service;
 import io.farmhub.farm.tractor.TractorCommand.RecordEngineHours;
 import io.farmhub.farm.tractor.TractorCommand.RecordTractorService;
 import io.farmhub.farm.tractor.TractorCommand.RegisterTractor;
@@ -22,7 +18,6 @@ import io.farmhub.farm.tractor.TractorEvent.TractorServiced;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The tractor's rules (domain.md) as pure functions. Where domain.md leaves room:
@@ -155,28 +150,6 @@ public final class TractorDecider {
         return reject(ErrorCode.HOURS_DECREASED, "engineHours", "Tractor " + tractor.chassisNumber()
                 + " already has " + tractor.engineHours().toPlainString() + " engine hours on record; "
                 + engineHours.toPlainString() + " would go back. Check the hour meter reading.");
-    }
-
-    public static Tractor evolve(Tractor state, DomainEvent event) {
-        if (event instanceof TractorRegistered e) {
-            return new Registered(e.chassisNumber(), e.make(), e.model(), e.year(), null, null, null, Set.of());
-        }
-        if (!(state instanceof Registered t)) {
-            return state;
-        }
-        if (event instanceof TractorServiced e) {
-            return new Registered(t.chassisNumber(), t.make(), t.model(), t.year(), e.engineHours(),
-                    t.lastReadingAt(), new Service(e.servicedOn(), e.engineHours()), t.pledgedTo());
-        }
-        if (event instanceof EngineHoursRecorded e) {
-            return new Registered(t.chassisNumber(), t.make(), t.model(), t.year(), e.engineHours(), e.at(),
-                    t.lastService(), t.pledgedTo());
-        }
-        if (event instanceof LoanEvent e) {
-            return new Registered(t.chassisNumber(), t.make(), t.model(), t.year(), t.engineHours(),
-                    t.lastReadingAt(), t.lastService(), Pledges.after(t.pledgedTo(), e));
-        }
-        return state;
     }
 
     private static Decision reject(ErrorCode code, String field, String message) {

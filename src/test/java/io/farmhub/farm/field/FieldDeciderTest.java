@@ -36,7 +36,7 @@ class FieldDeciderTest {
             new CropHarvested(CODE, "winter wheat", LocalDate.parse("2026-08-20"), new BigDecimal("98.4"));
 
     final DeciderSpec<FieldCommand, DomainEvent, Field> spec = DeciderSpec.of(Field.AGGREGATE.stream(CODE),
-            Field.AGGREGATE.initial(), FieldDecider::evolve, (cmd, state) -> validated(cmd, () -> FieldDecider.decide(cmd, state, TODAY)));
+            Field.AGGREGATE.initial(), Field::evolve, (cmd, state) -> validated(cmd, () -> FieldDecider.decide(cmd, state, TODAY)));
 
     /** As the pipeline runs a command: its validate step (once), then the decision. */
     static Decision validated(FieldCommand cmd, java.util.function.Supplier<Decision> decide) {

@@ -36,7 +36,7 @@ class TractorDeciderTest {
     static final EngineHoursRecorded AT_T0_510 = hours(T0, "510.0");
 
     final DeciderSpec<TractorCommand, DomainEvent, Tractor> spec = DeciderSpec.of(Tractor.AGGREGATE.stream(CHASSIS),
-            Tractor.AGGREGATE.initial(), TractorDecider::evolve,
+            Tractor.AGGREGATE.initial(), Tractor::evolve,
             (cmd, state) -> validated(cmd, () -> TractorDecider.decide(cmd, state, TODAY)));
 
     /** As the pipeline runs a command: its validate step (once), then the decision. */

@@ -35,6 +35,9 @@ final class InboxOrderScenario {
         SERIAL.put("dam-then-calf.json", List.of("COMPLETED", "COMPLETED"));
         SERIAL.put("movement-form.csv", List.of("COMPLETED", "COMPLETED", "COMPLETED"));
         SERIAL.put("purchase-then-sale.json", List.of("COMPLETED", "COMPLETED"));
+        // The dam fills the one-place box, so her first calf is BARN_FULL; once she has moved out, the next calf fits.
+        SERIAL.put("calving-pen.json", List.of("COMPLETED", "COMPLETED", "COMPLETED", "INVALID:BARN_FULL", "COMPLETED",
+                "COMPLETED"));
     }
 
     private final int runs;

@@ -3,11 +3,13 @@ package io.farmhub.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.core.CommandHandler;
 import io.farmhub.core.CommandRequest;
-import io.farmhub.core.EventEnvelope;
+import io.farmhub.core.EventTypeRegistry;
+import io.farmhub.core.Versioned;
 import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.farm.Location;
 import io.farmhub.farm.barn.BarnCommand;
+import io.farmhub.farm.cow.Cow;
 import io.farmhub.farm.cow.CowCommand;
 import io.farmhub.farm.field.FieldCommand;
 import io.farmhub.farm.loan.LoanCommand;
@@ -29,10 +31,15 @@ public class FarmFootprints implements Footprints {
 
     private final CommandHandlers handlers;
     private final EventStore store;
+    private final EventTypeRegistry types;
+    private final StreamStateCache cache;
 
-    public FarmFootprints(CommandHandlers handlers, EventStore store) {
+    public FarmFootprints(CommandHandlers handlers, EventStore store, EventTypeRegistry types,
+            StreamStateCache cache) {
         this.handlers = handlers;
         this.store = store;
+        this.types = types;
+        this.cache = cache;
     }
 
     @Override
@@ -138,29 +145,13 @@ public class FarmFootprints implements Footprints {
     }
 
     /**
-     * The barn her stream last placed her in (AnimalBorn, AnimalPurchased, AnimalRelocated of interfaces.md), read
-     * from the stored events' data alone: this only needs where she is, not her whole state.
+     * The barn her stream places her in now, folded as the handlers fold her (from the state they keep, reading only
+     * the events since), so a long-lived cow's milkings are not read again for every move.
      */
     private Optional<String> currentBarn(StreamId cow) {
-        String barn = null;
-        for (EventEnvelope event : store.read(cow)) {
-            switch (event.eventType()) {
-                case "AnimalBorn", "AnimalPurchased" -> barn = barn(event.data().get("location"));
-                case "AnimalRelocated" -> barn = barn(event.data().get("to"));
-                case "AnimalSold", "AnimalDied" -> barn = null;
-                default -> {
-                    // other events do not move her
-                }
-            }
-        }
-        return Optional.ofNullable(barn);
-    }
-
-    private static String barn(JsonNode location) {
-        if (location == null || !location.isTextual()) {
-            return null;
-        }
-        return Location.parse(location.asText()).filter(l -> l.kind() == Location.Kind.BARN)
-                .map(l -> StreamId.farm("barn", l.code()).toString()).orElse(null);
+        Versioned<Cow> state = new RecordingStreamStates(store, types, cache).get(Cow.AGGREGATE, cow.key());
+        return state.state() instanceof Cow.OnFarm on && on.location().kind() == Location.Kind.BARN
+                ? Optional.of(StreamId.farm("barn", on.location().code()).toString())
+                : Optional.empty();
     }
 }

@@ -36,7 +36,8 @@ class FarmFootprintsTest {
     @BeforeEach
     void open() {
         store = new SqliteEventStore(dir.resolve("farmhub.db"));
-        footprints = new FarmFootprints(new CommandHandlers(Farm.commandHandlers()), store);
+        footprints = new FarmFootprints(new CommandHandlers(Farm.commandHandlers()), store,
+                Farm.registerEvents(new io.farmhub.core.EventTypeRegistry()), new StreamStateCache());
     }
 
     @AfterEach

@@ -46,6 +46,8 @@ class QueryAzureTest {
         Azurite.register(registry);
         registry.add("farmhub.data-dir", () -> "target/test-data/query-azure");
         registry.add("farmhub.eventstore.appendblob.container", () -> EVENTS);
+        // Its own read side: the story's answers must not include cows other Azure tests of this JVM left there.
+        registry.add("farmhub.projections.container", () -> Azurite.uniqueContainerName("projection-snapshots"));
         // No Event Grid here: the projections (and so the classifier sets) learn of appends by reconciliation,
         // whose schedule this hub fires every second instead of every ten minutes.
         registry.add("farmhub.schedules.reconciliation.cron", () -> "* * * * * ?");

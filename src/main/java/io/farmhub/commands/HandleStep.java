@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -55,9 +58,9 @@ public class HandleStep {
      * Every conflict means another command's append landed on a stream this one decided from, so the farm moved on:
      * a barn of capacity k raced by many cows costs each loser at most k lost races before it is housed or BARN_FULL.
      * The bound only stops a command from deciding for ever under unending load; it is set well above the contention
-     * a farm's barns and the 16-client benchmark produce, so racing losers end with the rule's code, not CONFLICT.
+     * a farm's barns and the 16-client benchmark produce (with the back-off below), so racing losers end with the rule's code, not CONFLICT.
      */
-    static final int MAX_DECISIONS = 16;
+    static final int MAX_DECISIONS = 32;
 
     private final EventStore store;
     private final EventTypeRegistry types;
@@ -95,6 +98,9 @@ public class HandleStep {
         boolean stale = false;
         while (p.needs(WorkflowStep.HANDLE)) {
             if (p.decision() == null || stale) {
+                if (stale) {
+                    backOff(p.decisions());
+                }
                 p = log.record(p, decideAgain(p), List.of()).orElseGet(() -> log.reload(progress));
                 stale = false;
                 continue;
@@ -139,6 +145,16 @@ public class HandleStep {
             p = recorded.orElseGet(() -> log.reload(progress));
         }
         return p;
+    }
+
+    /**
+     * A short random pause before deciding again after a conflict, growing with the decisions made: many commands
+     * racing for one stream (a barn's last places, one cow) then take turns instead of all reading and losing
+     * together again, so they end with the rule's answer rather than running out of decisions.
+     */
+    private static void backOff(int decisions) {
+        long ceiling = TimeUnit.MICROSECONDS.toNanos(Math.min(20_000, 250L << Math.min(decisions, 7)));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceiling));
     }
 
     /**

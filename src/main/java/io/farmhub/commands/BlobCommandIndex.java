@@ -14,7 +14,16 @@ import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import io.farmhub.core.StreamId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +46,12 @@ public class BlobCommandIndex implements CommandIndex {
     private static final Set<String> RUNNING = Set.of("CREATED", "VALIDATED", "IN_PROGRESS");
 
     private final BlobContainerClient container;
+    /** The index's own request threads, daemons, so a hub stopping is never held up by them. */
+    private final ExecutorService requests = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "command-index");
+        t.setDaemon(true);
+        return t;
+    });
 
     public BlobCommandIndex(BlobServiceClient blobs,
             @Value("${farmhub.commands.index.container:command-index}") String container) {
@@ -66,6 +81,47 @@ public class BlobCommandIndex implements CommandIndex {
         Map<String, String> metadata = metadata(stream, CommandState.CREATED, createdAt, createdAt);
         blob(commandId).uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromString(commandId))
                 .setMetadata(metadata), null, null);
+    }
+
+    /** In parallel: a batch's thousand ids are a thousand requests, and one after another they would take seconds. */
+    @Override
+    public Map<String, Entry> findAll(Collection<String> commandIds) {
+        Map<String, Entry> found = new ConcurrentHashMap<>();
+        inParallel(List.copyOf(new LinkedHashSet<>(commandIds)), id -> find(id).ifPresent(e -> found.put(id, e)));
+        return found;
+    }
+
+    /** Each entry written only where none is (If-None-Match: *), in parallel. */
+    @Override
+    public void putAll(List<Entry> ended) {
+        inParallel(ended, e -> {
+            try {
+                blob(e.commandId()).uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromString(
+                        e.commandId())).setMetadata(metadata(e.stream(), e.state(), e.createdAt(), e.updatedAt()))
+                        .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), null, null);
+            } catch (BlobStorageException exists) {
+                if (exists.getStatusCode() != 409) {
+                    throw exists;
+                }
+            }
+        });
+    }
+
+    private <T> void inParallel(List<T> items, Consumer<T> work) {
+        List<Future<?>> running = new ArrayList<>(items.size());
+        for (T item : items) {
+            running.add(requests.submit(() -> work.accept(item)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the command index", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     @Override

@@ -60,9 +60,15 @@ public sealed interface CommandEntry extends DomainEvent {
 
     /**
      * The handler decided (attempt {@code attempt}, counted from 1): the events it will append, stream by stream,
-     * with derived ids, so appending them again after a crash is a no-op.
+     * with derived ids, so appending them again after a crash is a no-op; {@code unchanged} says why a decision
+     * with no events changes nothing (a reading within the dead band, a stale one), when the decider said.
      */
-    record Decided(int attempt, List<PlannedAppend> changes, Instant at) implements CommandEntry {
+    record Decided(int attempt, List<PlannedAppend> changes, Instant at,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String unchanged) implements CommandEntry {
+
+        public Decided(int attempt, List<PlannedAppend> changes, Instant at) {
+            this(attempt, changes, at, null);
+        }
     }
 
     /**

@@ -2,7 +2,10 @@ package io.farmhub.commands;
 
 import io.farmhub.core.StreamId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,28 @@ public interface CommandIndex {
 
     /** Indexes a command about to be created, replacing an entry for the same id whose stream was never written. */
     void put(String commandId, StreamId stream, Instant createdAt);
+
+    /** The indexed ones of {@code commandIds}, by id. */
+    default Map<String, Entry> findAll(Collection<String> commandIds) {
+        Map<String, Entry> found = new HashMap<>();
+        for (String id : commandIds) {
+            find(id).ifPresent(e -> found.put(id, e));
+        }
+        return found;
+    }
+
+    /**
+     * Indexes commands that have ended already (a batch's, {@link CommandBatches}), each at its state; an id
+     * indexed already keeps its entry.
+     */
+    default void putAll(List<Entry> ended) {
+        for (Entry e : ended) {
+            if (find(e.commandId()).isEmpty()) {
+                put(e.commandId(), e.stream(), e.createdAt());
+                state(e.commandId(), e.state(), e.updatedAt());
+            }
+        }
+    }
 
     /** The latest state worth indexing: a terminal one, or running again after a resume. */
     void state(String commandId, CommandState state, Instant updatedAt);

@@ -25,12 +25,24 @@ public final class CommandKeys {
     /** Command types that can name a stream's aggregate part as they are. */
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
     private static final int MAX_KEY = 200;
+    /** Lower case: no command type (PascalCase) can name it. */
+    private static final String BATCH = "batch";
 
     private CommandKeys() {
     }
 
     public static StreamId stream(String commandType, String commandId) {
         return StreamId.of("command", aggregate(commandType), key(commandId));
+    }
+
+    /** The record of a batch of commands ({@link CommandBatches}), named by its caller's stable key. */
+    public static StreamId batchStream(String batchKey) {
+        return StreamId.of("command", BATCH, key(batchKey));
+    }
+
+    /** Whether {@code stream} is a batch's record rather than one command's stream. */
+    static boolean isBatch(StreamId stream) {
+        return "command".equals(stream.domain()) && BATCH.equals(stream.aggregate());
     }
 
     /**

@@ -11,6 +11,7 @@ import io.farmhub.eventstore.EventStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,13 @@ public class CommandLog {
     private final CommandWatchers watchers;
     private final CommandNotifications notifications;
     private final Clock clock;
+    /** The latest complete batch records, least recently used first out. */
+    private final Map<StreamId, BatchRecord> completeBatches = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StreamId, BatchRecord> eldest) {
+            return size() > 64;
+        }
+    };
 
     public CommandLog(EventStore store, EventTypeRegistry types, CommandIndex index, CommandWatchers watchers,
             CommandNotifications notifications, PipelineClock clock) {
@@ -54,6 +62,9 @@ public class CommandLog {
         for (Map.Entry<String, Class<? extends CommandEntry>> type : CommandEntry.TYPES.entrySet()) {
             types.register(type.getKey(), 1, type.getValue());
         }
+        for (Map.Entry<String, Class<? extends BatchEntry>> type : BatchEntry.TYPES.entrySet()) {
+            types.register(type.getKey(), 1, type.getValue());
+        }
     }
 
     public Instant now() {
@@ -61,7 +72,45 @@ public class CommandLog {
     }
 
     public Optional<CommandProgress> load(String commandId) {
-        return index.find(commandId).map(CommandIndex.Entry::stream).flatMap(this::load);
+        return index.find(commandId).flatMap(this::load);
+    }
+
+    /** The indexed command: from its own stream, or from the record of the batch it ran in. */
+    public Optional<CommandProgress> load(CommandIndex.Entry entry) {
+        return CommandKeys.isBatch(entry.stream())
+                ? batch(entry.stream()).flatMap(b -> b.progress(entry.commandId()))
+                : load(entry.stream());
+    }
+
+    /**
+     * A batch's record folded, empty when it has none. A complete record never changes again, so the latest few
+     * are kept: looking up a batch's commands one by one (a client polling each reading) folds it once.
+     */
+    Optional<BatchRecord> batch(StreamId stream) {
+        BatchRecord kept;
+        synchronized (completeBatches) {
+            kept = completeBatches.get(stream);
+        }
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<BatchRecord> folded = BatchRecord.fold(stream, store.read(stream).stream()
+                .map(e -> (BatchEntry) types.toEvent(e)).toList());
+        folded.filter(BatchRecord::completed).ifPresent(this::keep);
+        return folded;
+    }
+
+    void keep(BatchRecord complete) {
+        synchronized (completeBatches) {
+            completeBatches.put(complete.stream(), complete);
+        }
+    }
+
+    /** A batch record's entry as its {@code version}-th event, with an id derived from both (written once). */
+    NewEvent batchEntry(StreamId record, long version, BatchEntry entry) {
+        String type = entry instanceof BatchEntry.Decided ? "CommandBatchDecided" : "CommandBatchCompleted";
+        return new NewEvent(CommandBatches.entryId(record, version), type, 1, entry.occurredAt(), record.key(),
+                record.key(), "farmhub", null, null, JsonNodeFactory.instance.pojoNode(entry));
     }
 
     public Optional<CommandProgress> load(StreamId stream) {

@@ -67,6 +67,37 @@ public class CommandNotifications {
         publish(Topic.FARM_COMMANDS, List.of(stateChange(progress)));
     }
 
+    /**
+     * A complete batch's announcements ({@link CommandBatches}): every event its commands appended, as one publish,
+     * then each command's end, as another. Faults propagate: the batch's caller runs it again. Ids derive from the
+     * event and from the command and its batch, so announcing a batch again is recognisably the same.
+     */
+    void batchPublished(BatchRecord batch) {
+        List<Notification> appended = new ArrayList<>();
+        List<Notification> ended = new ArrayList<>();
+        java.time.Instant at = batch.decided().at();
+        for (BatchedCommand c : batch.decided().commands()) {
+            for (int i = 0; i < c.events().size(); i++) {
+                appended.add(eventAppended(c.commandId(), c.events().get(i), c.eventIds().get(i), at));
+            }
+            StreamId own = CommandKeys.stream(c.commandType(), c.commandId());
+            ObjectNode data = Json.MAPPER.createObjectNode()
+                    .put("commandId", c.commandId())
+                    .put("commandType", c.commandType())
+                    .put("state", c.state().name())
+                    .put("version", batch.version())
+                    .put("batch", batch.stream().toString());
+            ended.add(new Notification(NameUuid.of(batch.stream() + "@" + c.commandId()), COMMAND_STATE_CHANGED,
+                    "/farmhub/" + own.category(), own.aggregate() + "/" + own.key(), at, data));
+        }
+        if (!appended.isEmpty()) {
+            publish(Topic.FARM_EVENTS, appended);
+        }
+        if (!ended.isEmpty()) {
+            publish(Topic.FARM_COMMANDS, ended);
+        }
+    }
+
     private void publish(Topic topic, List<Notification> notifications) {
         Notifier target = notifier.getIfAvailable();
         if (target != null) {
@@ -80,12 +111,17 @@ public class CommandNotifications {
 
     static Notification eventAppended(CommandProgress progress, CommandStatus.AppendedEvent event, String eventId,
             java.time.Instant at) {
+        return eventAppended(progress.commandId(), event, eventId, at);
+    }
+
+    static Notification eventAppended(String commandId, CommandStatus.AppendedEvent event, String eventId,
+            java.time.Instant at) {
         StreamId stream = StreamId.parse(event.stream());
         ObjectNode data = Json.MAPPER.createObjectNode()
                 .put("stream", event.stream())
                 .put("version", event.version())
                 .put("eventType", event.eventType())
-                .put("correlationId", progress.commandId());
+                .put("correlationId", commandId);
         return new Notification(eventId, EVENT_APPENDED, "/farmhub/" + stream.category(),
                 stream.aggregate() + "/" + stream.key(), at, data);
     }

@@ -51,10 +51,12 @@ public class CommandPipeline implements CommandGateway {
         String hash = PayloadHash.of(request.commandType(), request.payload());
         Optional<CommandIndex.Entry> indexed = index.find(commandId);
         if (indexed.isPresent() && !indexed.get().stream().equals(stream)) {
-            // The same id was used for another command type: a different command, unless it was never written.
-            Optional<CommandProgress> other = commands.load(indexed.get().stream());
+            // Another command type (a different command, unless it was never written), or the id ran in a batch.
+            Optional<CommandProgress> other = commands.load(indexed.get());
             if (other.isPresent()) {
-                return new Submission.PayloadMismatch(other.get().status());
+                return hash.equals(other.get().payloadHash()) && request.commandType().equals(other.get().commandType())
+                        ? new Submission.AlreadyKnown(other.get().status())
+                        : new Submission.PayloadMismatch(other.get().status());
             }
         }
         index.put(commandId, stream, commands.now());
@@ -80,7 +82,7 @@ public class CommandPipeline implements CommandGateway {
     @Override
     public List<CommandStatus> recent(CommandState state, int limit) {
         return index.recent(state, limit).stream()
-                .map(e -> commands.load(e.stream()))
+                .map(commands::load)
                 .flatMap(Optional::stream)
                 .map(CommandProgress::status)
                 .filter(s -> state == null || s.state() == state)

@@ -205,8 +205,9 @@ public record CommandProgress(
         void completeHandleIfAllAppended() {
             boolean all = decision.changes().stream().allMatch(c -> c.guard() || appended.containsKey(c.stream()));
             if (all && done.add(WorkflowStep.HANDLE)) {
+                String why = events.isEmpty() && decision.unchanged() != null ? ": " + decision.unchanged() : "";
                 step(WorkflowStep.HANDLE.label(), "done", events.size() + " event(s) on " + appended.size()
-                        + " stream(s), decided " + (decisions == 1 ? "once" : decisions + " times"));
+                        + " stream(s), decided " + (decisions == 1 ? "once" : decisions + " times") + why);
             }
         }
 

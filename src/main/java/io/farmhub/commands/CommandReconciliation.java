@@ -41,7 +41,7 @@ public class CommandReconciliation {
         Instant threshold = firstRun ? startedAt : commands.now().minus(stalledAfter);
         List<String> drive = new ArrayList<>();
         for (CommandIndex.Entry entry : index.stalled(threshold)) {
-            Optional<CommandProgress> found = commands.load(entry.stream());
+            Optional<CommandProgress> found = commands.load(entry);
             if (found.isEmpty()) {
                 // Indexed by a submit that died before it wrote the command: it was never acknowledged.
                 index.forget(entry.commandId());

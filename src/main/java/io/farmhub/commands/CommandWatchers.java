@@ -26,6 +26,10 @@ public class CommandWatchers {
         return () -> remove(commandId, watcher);
     }
 
+    boolean watching(String commandId) {
+        return byCommand.containsKey(commandId);
+    }
+
     void changed(CommandStatus status) {
         List<Consumer<CommandStatus>> watchers = byCommand.get(status.commandId());
         if (watchers == null) {

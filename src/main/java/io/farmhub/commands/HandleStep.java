@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.POJONode;
 import io.farmhub.commands.CommandEntry.PlannedAppend;
 import io.farmhub.core.CommandHandler;
+import io.farmhub.core.CommandSource;
 import io.farmhub.core.Compensations;
 import io.farmhub.core.Decision;
 import io.farmhub.core.DomainEvent;
@@ -152,7 +153,7 @@ public class HandleStep {
      * racing for one stream (a barn's last places, one cow) then take turns instead of all reading and losing
      * together again, so they end with the rule's answer rather than running out of decisions.
      */
-    private static void backOff(int decisions) {
+    static void backOff(int decisions) {
         long ceiling = TimeUnit.MICROSECONDS.toNanos(Math.min(20_000, 250L << Math.min(decisions, 7)));
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(ceiling));
     }
@@ -206,7 +207,7 @@ public class HandleStep {
         Set<StreamId> kept = new HashSet<>(accepted.reads().keySet());
         accepted.changes().forEach(c -> kept.add(c.stream()));
         List<PlannedAppend> plan = plan(p, accepted, states);
-        return new Made(new CommandEntry.Decided(p.decisions() + 1, plan, log.now()), kept);
+        return new Made(new CommandEntry.Decided(p.decisions() + 1, plan, log.now(), accepted.unchanged()), kept);
     }
 
     private <C> Decision decide(CommandHandler<C> handler, CommandProgress p, RecordingStreamStates states) {
@@ -276,11 +277,17 @@ public class HandleStep {
      * and so the same JSON as {@link EventTypeRegistry#toData} would give, without a tree made in between.
      */
     private NewEvent event(CommandProgress p, String eventId, DomainEvent event) {
-        EventTypeRegistry.EventType type = types.typeOf(event.getClass());
         CommandStatus s = p.status();
-        return new NewEvent(eventId, type.name(), type.schemaVersion(),
-                event.occurredAt(), s.commandId(), s.commandId(), s.submittedBy(),
-                s.source() == null ? null : s.source().envelopeForm(), null, JsonNodeFactory.instance.pojoNode(event));
+        return event(types, s.commandId(), s.submittedBy(), s.source(), eventId, event);
+    }
+
+    /** A command's event as it is appended: correlated and caused by the command, by its submitter, from its source. */
+    static NewEvent event(EventTypeRegistry types, String commandId, String submittedBy, CommandSource source,
+            String eventId, DomainEvent event) {
+        EventTypeRegistry.EventType type = types.typeOf(event.getClass());
+        return new NewEvent(eventId, type.name(), type.schemaVersion(), event.occurredAt(), commandId, commandId,
+                submittedBy, source == null ? null : source.envelopeForm(), null,
+                JsonNodeFactory.instance.pojoNode(event));
     }
 
     /**
@@ -416,7 +423,7 @@ public class HandleStep {
      * The domain events of a planned append, when its decision was made in this process (each still wraps its
      * record); empty for a decision read back from the command stream, whose events are JSON by then.
      */
-    private static Optional<List<DomainEvent>> decided(PlannedAppend planned) {
+    static Optional<List<DomainEvent>> decided(PlannedAppend planned) {
         List<DomainEvent> events = new ArrayList<>();
         for (NewEvent e : planned.events()) {
             if (!(e.data() instanceof POJONode pojo) || !(pojo.getPojo() instanceof DomainEvent event)) {

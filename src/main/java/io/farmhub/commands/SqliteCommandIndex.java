@@ -13,6 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.springframework.beans.factory.DisposableBean;
@@ -85,6 +90,41 @@ public class SqliteCommandIndex implements CommandIndex, DisposableBean {
                     created_at = excluded.created_at, updated_at = excluded.updated_at
                 WHERE command_index.stream <> excluded.stream""",
                 commandId, stream.toString(), createdAt.toEpochMilli(), createdAt.toEpochMilli());
+    }
+
+    @Override
+    public Map<String, Entry> findAll(Collection<String> commandIds) {
+        Map<String, Entry> found = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(commandIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", Collections.nCopies(part.size(), "?"));
+            query("SELECT * FROM command_index WHERE command_id IN (" + marks + ")", part.toArray())
+                    .forEach(e -> found.put(e.commandId(), e));
+        }
+        return found;
+    }
+
+    @Override
+    public void putAll(List<Entry> ended) {
+        if (closed) {
+            throw new EventStoreException("the command index is closed");
+        }
+        writes.write(db -> {
+            try (PreparedStatement s = db.prepareStatement("""
+                    INSERT INTO command_index (command_id, stream, state, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (command_id) DO NOTHING""")) {
+                for (Entry e : ended) {
+                    s.setString(1, e.commandId());
+                    s.setString(2, e.stream().toString());
+                    s.setString(3, e.state().name());
+                    s.setLong(4, e.createdAt().toEpochMilli());
+                    s.setLong(5, e.updatedAt().toEpochMilli());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
     }
 
     @Override

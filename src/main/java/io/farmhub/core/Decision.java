@@ -12,12 +12,18 @@ public sealed interface Decision {
 
     /**
      * @param changes what to append, stream by stream
-     * @param reads   every stream the decision read (including those it only looked at), with its version
+     * @param reads     every stream the decision read (including those it only looked at), with its version
+     * @param unchanged why the command changes nothing, for people (a reading within the dead band, a stale one);
+     *                  null when it has events, or when nothing needs saying
      */
-    record Accepted(List<StreamChange> changes, Map<StreamId, Long> reads) implements Decision {
+    record Accepted(List<StreamChange> changes, Map<StreamId, Long> reads, String unchanged) implements Decision {
         public Accepted {
             changes = List.copyOf(changes);
             reads = Map.copyOf(reads);
+        }
+
+        public Accepted(List<StreamChange> changes, Map<StreamId, Long> reads) {
+            this(changes, reads, null);
         }
 
         public List<DomainEvent> allEvents() {
@@ -48,5 +54,10 @@ public sealed interface Decision {
                 ? List.of()
                 : List.of(new StreamChange(state.stream(), state.version(), events));
         return new Accepted(changes, Map.of(state.stream(), state.version()));
+    }
+
+    /** One stream read at {@code state}'s version and left as it is, saying why ({@code why}, for people). */
+    static Decision unchanged(Versioned<?> state, String why) {
+        return new Accepted(List.of(), Map.of(state.stream(), state.version()), why);
     }
 }

@@ -71,7 +71,9 @@ public class SensorEvents {
             keep(exchange, refused.rejection().code().name(), refused.rejection().message(), List.of());
             return;
         }
-        List<SensorBatch.Rejected> rejected = intake.submit((SensorBatch.Read) batch).rejected();
+        // Named after the event (partition and sequence): a redelivery after a crash finishes the same batch.
+        List<SensorBatch.Rejected> rejected = intake.submit("sensor-events-" + where(exchange.getMessage()),
+                (SensorBatch.Read) batch).rejected();
         if (!rejected.isEmpty()) {
             keep(exchange, rejected.get(0).code().name(), rejected.size() + " of its readings were rejected.",
                     rejected);

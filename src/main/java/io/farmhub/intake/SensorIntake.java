@@ -1,25 +1,19 @@
 package io.farmhub.intake;
 
+import io.farmhub.commands.CommandBatches;
 import io.farmhub.commands.Footprints;
-import io.farmhub.commands.OrderedSubmissions;
-import io.farmhub.commands.OrderedSubmitter;
 import io.farmhub.commands.Submission;
 import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
 import io.farmhub.core.ErrorCode;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The steps of the sensor routes ({@code routes/sensors.yaml}): read a body of readings ({@link SensorReadings}),
  * then either journal the accepted ones ({@link #journal}, HTTP: the 202 means kept durably, and the
- * {@code sensor-drain} route turns them into commands) or submit each one at once ({@link #submit}, Event Hubs, whose
+ * {@code sensor-drain} route turns them into commands) or run them as one batch ({@link #submit}, Event Hubs, whose
  * checkpoint already keeps the event until it is processed, each subject's readings decided in {@code at} order). Either way a reading becomes the command
  * {@code sensor:<sensorId>:<at>}: a reading sent again changes nothing, and one sent again with another value never
  * rewrites history.
@@ -28,18 +22,16 @@ import org.springframework.stereotype.Component;
 public class SensorIntake {
 
     private final SensorReadings readings;
-    private final OrderedSubmissions submissions;
+    private final CommandBatches batches;
     private final Footprints footprints;
-    private final int inFlight;
     private final SensorJournal journal;
     private final SensorBacklog backlog;
 
-    public SensorIntake(SensorReadings readings, OrderedSubmissions submissions, Footprints footprints,
-            @Value("${farmhub.inbox.in-flight:256}") int inFlight, SensorJournal journal, SensorBacklog backlog) {
+    public SensorIntake(SensorReadings readings, CommandBatches batches, Footprints footprints,
+            SensorJournal journal, SensorBacklog backlog) {
         this.readings = readings;
-        this.submissions = submissions;
+        this.batches = batches;
         this.footprints = footprints;
-        this.inFlight = inFlight;
         this.journal = journal;
         this.backlog = backlog;
     }
@@ -81,32 +73,25 @@ public class SensorIntake {
     }
 
     /**
-     * Submits the accepted readings (Event Hubs) and returns once each is decided: one subject's in {@code at} order,
-     * one after another, other subjects' side by side. Waiting for the decision, not only the stored command, is
-     * what keeps a partition's next event from overtaking this one's readings of the same subject, and what lets the
-     * checkpoint move past this event: a crash then leaves nothing of it to reconciliation that a redelivered later
-     * event could overtake. The same id with another value is rejected at its index ({@code CONFLICT}).
+     * Runs the accepted readings (Event Hubs) as one batch named {@code key} (stable for the event, such as its
+     * partition and sequence number, so a redelivery finishes the same batch) and returns once each has ended: one
+     * subject's in {@code at} order, decided on its stream one after another ({@link CommandBatches}). Ended, not
+     * only stored, is what lets the checkpoint move past this event: a crash then leaves nothing of it that a
+     * redelivered later event could overtake. The same id with another value is answered {@code CONFLICT}.
      */
-    public SensorBatchResult submit(SensorBatch.Read batch) throws InterruptedException {
-        Map<String, Integer> index = new ConcurrentHashMap<>();
-        List<SensorBatch.Rejected> conflicts = Collections.synchronizedList(new ArrayList<>());
-        try (OrderedSubmitter sequence = submissions.sequence(inFlight, (command, submission) -> {
-            if (submission instanceof Submission.PayloadMismatch) {
-                conflicts.add(new SensorBatch.Rejected(index.get(command.commandId()), ErrorCode.CONFLICT,
-                        "A different reading was already recorded as " + command.commandId()
+    public SensorBatchResult submit(String key, SensorBatch.Read batch) {
+        List<SensorBatch.Accepted> ordered = SubjectOrder.inAtOrder(batch.accepted(),
+                accepted -> SubjectOrder.subject(footprints, accepted.command()), a -> a.reading().at());
+        List<Submission> submitted = batches.run(key,
+                ordered.stream().map(SensorBatch.Accepted::command).toList());
+        SensorBatchResult result = batch.result();
+        for (int i = 0; i < submitted.size(); i++) {
+            if (submitted.get(i) instanceof Submission.PayloadMismatch) {
+                String commandId = ordered.get(i).command().commandId();
+                result = result.withRejected(new SensorBatch.Rejected(ordered.get(i).index(), ErrorCode.CONFLICT,
+                        "A different reading was already recorded as " + commandId
                                 + "; a sensor sends one value per instant."));
             }
-        })) {
-            for (SensorBatch.Accepted reading : SubjectOrder.inAtOrder(batch.accepted(),
-                    accepted -> SubjectOrder.subject(footprints, accepted.command()), a -> a.reading().at())) {
-                index.putIfAbsent(reading.command().commandId(), reading.index());
-                sequence.submit(reading.command());
-            }
-            sequence.awaitAll();
-        }
-        SensorBatchResult result = batch.result();
-        for (SensorBatch.Rejected conflict : conflicts) {
-            result = result.withRejected(conflict);
         }
         return result;
     }

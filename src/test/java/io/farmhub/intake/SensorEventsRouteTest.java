@@ -7,19 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.farmhub.commands.CommandError;
 import io.farmhub.commands.CommandErrors;
 import io.farmhub.commands.CommandGateway;
-import io.farmhub.commands.CommandPipeline;
 import io.farmhub.commands.CommandStatus;
 import io.farmhub.commands.CommandState;
-import io.farmhub.commands.Submission;
-import io.farmhub.core.CommandRequest;
+import com.fasterxml.jackson.databind.node.POJONode;
+import io.farmhub.core.NewEvent;
+import io.farmhub.eventstore.EventStore;
+import io.farmhub.eventstore.EventStoreException;
+import io.farmhub.eventstore.StreamAppend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import io.farmhub.security.ApiKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ServiceStatus;
@@ -31,10 +33,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -63,45 +65,50 @@ class SensorEventsRouteTest {
         registry.add("farmhub.routes.command-errors", () -> "file:" + DATA.resolve("event-errors"));
     }
 
-    /** A gateway that fails, as a storage outage would, for the readings of one sensor. */
+    /** An event store that fails, as a storage outage would, for the writes of one sensor's readings. */
     @TestConfiguration
     static class FailingSensor {
         @Bean
-        @Primary
-        CommandGateway failingForOneSensor(CommandPipeline real) {
-            return new Faulty(real);
+        static BeanPostProcessor failingForOneSensor() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof EventStore store ? faulty(store) : bean;
+                }
+            };
         }
     }
 
-    record Faulty(CommandGateway real) implements CommandGateway {
-        @Override
-        public Submission submit(CommandRequest request) {
-            if (request.commandId().startsWith("sensor:faulty-1:")) {
-                throw new IllegalStateException("the event store is unreachable");
+    /** Any append carrying a command of sensor faulty-1 (its events, or the batch record naming it) fails. */
+    static EventStore faulty(EventStore real) {
+        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("append") && args != null && mentionsFaulty(args[args.length - 1])) {
+                        throw new EventStoreException("the event store is unreachable");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static boolean mentionsFaulty(Object appended) {
+        List<?> parts = appended instanceof List<?> list ? list : List.of();
+        for (Object part : parts) {
+            List<?> events = part instanceof StreamAppend a ? a.events() : List.of(part);
+            for (Object e : events) {
+                if (e instanceof NewEvent event && (String.valueOf(event.correlationId()).startsWith(FAULTY)
+                        || event.data() instanceof POJONode pojo && String.valueOf(pojo.getPojo()).contains(FAULTY))) {
+                    return true;
+                }
             }
-            return real.submit(request);
         }
-
-        @Override
-        public Optional<CommandStatus> status(String commandId) {
-            return real.status(commandId);
-        }
-
-        @Override
-        public List<CommandStatus> recent(CommandState state, int limit) {
-            return real.recent(state, limit);
-        }
-
-        @Override
-        public Optional<CommandStatus> resume(String commandId, String by) {
-            return real.resume(commandId, by);
-        }
-
-        @Override
-        public AutoCloseable watch(String commandId, Consumer<CommandStatus> onChange) {
-            return real.watch(commandId, onChange);
-        }
+        return false;
     }
+
+    private static final String FAULTY = "sensor:faulty-1:";
 
     @Autowired
     CamelContext camel;

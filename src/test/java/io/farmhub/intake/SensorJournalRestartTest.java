@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.farmhub.FarmHubApplication;
 import io.farmhub.commands.CommandGateway;
-import io.farmhub.commands.CommandKeys;
 import io.farmhub.commands.CommandState;
 import io.farmhub.commands.CommandStatus;
 import io.farmhub.core.CommandRequest;
@@ -70,11 +69,10 @@ class SensorJournalRestartTest {
         try (ConfigurableApplicationContext hub = start(true)) {
             CommandGateway gateway = hub.getBean(CommandGateway.class);
             EventStore store = hub.getBean(EventStore.class);
+            ReadingOnce once = new ReadingOnce(store, gateway);
             for (String id : ids) {
                 awaitState(gateway, id);
-                long created = store.read(CommandKeys.stream("RecordBarnTemperature", id)).stream()
-                        .filter(e -> e.eventType().equals("CommandCreated")).count();
-                assertThat(created).as(id).isEqualTo(1);
+                once.assertOnce(id);
             }
             SensorBacklog backlog = hub.getBean(SensorBacklog.class);
             Awaitility.await("the cursor at the journal's end").atMost(Duration.ofSeconds(30))

@@ -117,7 +117,16 @@ public final class BarnDecider {
                     return reject(ErrorCode.UNKNOWN_LOCATION, "barnCode", "Barn " + c.barnCode()
                             + " is not registered; register it before sending its temperatures.");
                 }
-                return Decision.accepted(barn, reading(registered, c));
+                if (registered.latestAt() != null && !c.at().isAfter(registered.latestAt())) {
+                    return Decision.unchanged(barn, "stale: barn " + c.barnCode() + " has a reading at "
+                            + registered.latestAt() + " already, so one at " + c.at() + " says nothing new");
+                }
+                List<BarnEvent> events = reading(registered, c);
+                return events.isEmpty()
+                        ? Decision.unchanged(barn, "within the dead band: less than " + DEAD_BAND + " °C from the"
+                                + " last recorded " + registered.lastRecorded().celsius() + " °C, and less than "
+                                + HEARTBEAT.toMinutes() + " minutes after it")
+                        : Decision.accepted(barn, events);
             }
         });
     }
@@ -153,9 +162,6 @@ public final class BarnDecider {
 
     private static List<BarnEvent> reading(Registered barn, RecordBarnTemperature c) {
         List<BarnEvent> events = new ArrayList<>();
-        if (barn.latestAt() != null && !c.at().isAfter(barn.latestAt())) {
-            return events;
-        }
         if (worthRecording(barn.lastRecorded(), c)) {
             events.add(new BarnTemperatureRecorded(c.barnCode(), c.at(), c.celsius()));
         }

@@ -124,15 +124,19 @@ public final class TractorDecider {
                     return unknown(c);
                 }
                 if (tractor.lastReadingAt() != null && !c.at().isAfter(tractor.lastReadingAt())) {
-                    return Decision.accepted(versioned, List.of());
+                    return Decision.unchanged(versioned, "stale: tractor " + c.chassisNumber() + " has a reading at "
+                            + tractor.lastReadingAt() + " already, so one at " + c.at() + " says nothing new");
                 }
                 if (decreases(tractor, c.engineHours())) {
                     return hoursDecreased(tractor, c.engineHours());
                 }
                 boolean step = tractor.engineHours() == null
                         || c.engineHours().subtract(tractor.engineHours()).compareTo(RECORDING_STEP_HOURS) >= 0;
-                return Decision.accepted(versioned,
-                        step ? List.of(new EngineHoursRecorded(c.chassisNumber(), c.at(), c.engineHours())) : List.of());
+                return step
+                        ? Decision.accepted(versioned,
+                                List.of(new EngineHoursRecorded(c.chassisNumber(), c.at(), c.engineHours())))
+                        : Decision.unchanged(versioned, "less than " + RECORDING_STEP_HOURS + " h above the last known "
+                                + tractor.engineHours() + " h, so not recorded");
             }
         });
     }

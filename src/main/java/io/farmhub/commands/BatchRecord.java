@@ -62,6 +62,15 @@ record BatchRecord(StreamId stream, long version, BatchEntry.Decided decided, bo
         return command(commandId).flatMap(c -> CommandProgress.fold(stream, entries(c, decided.at(), decided.attempt())));
     }
 
+    /**
+     * The command's status without its steps (those are folded by {@link #progress}): what a batch's caller is
+     * answered for each command it ran, a thousand at a time.
+     */
+    CommandStatus summary(BatchedCommand c) {
+        return new CommandStatus(c.commandId(), c.commandType(), c.state(), c.submittedBy(), c.source(), c.createdAt(),
+                decided.at(), List.of(), c.errors(), c.events());
+    }
+
     private static List<CommandEntry> entries(BatchedCommand c, Instant at, int attempt) {
         List<CommandEntry> entries = new ArrayList<>();
         entries.add(c.created());

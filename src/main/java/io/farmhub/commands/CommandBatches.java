@@ -134,12 +134,15 @@ public class CommandBatches {
                 submissions.add(answered.get(i));
                 continue;
             }
-            CommandProgress p = done.progress(c.commandId()).orElseThrow(() -> new IllegalStateException(
+            BatchedCommand ran = done.command(c.commandId()).orElseThrow(() -> new IllegalStateException(
                     "batch " + record + " does not hold command " + c.commandId()));
-            boolean repeat = answered.containsKey(i);
-            boolean same = !repeat || p.payloadHash().equals(PayloadHash.of(c.commandType(), c.payload()));
-            submissions.add(!repeat ? new Submission.Accepted(p.status())
-                    : same ? new Submission.AlreadyKnown(p.status()) : new Submission.PayloadMismatch(p.status()));
+            if (!answered.containsKey(i)) {
+                submissions.add(new Submission.Accepted(done.summary(ran)));
+                continue;
+            }
+            CommandStatus status = done.progress(c.commandId()).orElseThrow().status();
+            submissions.add(ran.payloadHash().equals(PayloadHash.of(c.commandType(), c.payload()))
+                    ? new Submission.AlreadyKnown(status) : new Submission.PayloadMismatch(status));
         }
         return submissions;
     }

@@ -10,6 +10,7 @@ import io.farmhub.core.Json;
 import io.farmhub.intake.SensorBatch;
 import io.farmhub.projection.SnapshotStore;
 import io.farmhub.intake.SensorBatchResult;
+import io.farmhub.intake.SensorBacklog;
 import io.farmhub.intake.SensorIntake;
 import io.farmhub.security.ApiKey;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -75,6 +77,9 @@ final class IntakeBench {
             throws Exception {
         // In-process first: the same bodies, read and journaled by the route's own steps (SensorIntake), no HTTP.
         SensorIntake intake = hub.getBean(SensorIntake.class);
+        SensorBacklog backlog = hub.getBean(SensorBacklog.class);
+        ProducerTemplate producer = hub.getBean(ProducerTemplate.class);
+        String wake = hub.getEnvironment().getProperty("farmhub.routes.sensor-drain");
         double[] unused = new double[CLIENTS * BATCHES_PER_CLIENT];
         long drainStart = System.nanoTime();
         double inProcess = clients("inproc", unused, body -> {
@@ -82,24 +87,21 @@ final class IntakeBench {
             if (!(answer instanceof SensorBatchResult result) || result.accepted() != BATCH) {
                 throw new IllegalStateException("in-process batch not accepted whole: " + answer);
             }
+            producer.sendBody(wake, null); // as the sensor-readings route does after journaling
         });
         Figure baseline = report.add(Figure.of("sensors.in-process", inProcess, "readings/s",
                 "baseline: the same readings read and journaled by SensorIntake in-process, without HTTP"));
-        // The drain started with the first journaled chunk; timed until the last of these readings is COMPLETED.
+        // The drain started with the first journaled chunk; timed until the cursor is past the last chunk, which it
+        // moves once a chunk's readings have all ended (their events stored and announced). Looking every reading up
+        // while timing would time the lookups: they are checked after.
         List<String> ids = readingIds("inproc");
-        await(gateway, ids, 600, false);
+        long journaled = backlog.journaled();
+        org.awaitility.Awaitility.await("the drain at the journal's end").atMost(java.time.Duration.ofSeconds(600))
+                .pollInterval(java.time.Duration.ofMillis(10)).until(() -> backlog.drained() >= journaled);
         double drained = ids.size() / ((System.nanoTime() - drainStart) / 1e9);
+        await(gateway, ids, 600, false);
         long completed = ids.stream().filter(id -> gateway.status(id).map(CommandStatus::state)
                 .filter(CommandState.COMPLETED::equals).isPresent()).count();
-        Figure drain = Figure.of("sensors.drain", drained, "readings/s", ids.size() + " journaled readings turned"
-                + " into commands until all ended (" + completed + " COMPLETED): processing, not acceptance");
-        try {
-            drain = Figure.against(drain.name(), drain.value(), drain.unit(), report.find("commands.in-process"),
-                    drain.goal());
-        } catch (IllegalStateException noBaseline) {
-            // No in-process command figure in this run: reported on its own.
-        }
-        report.add(drain);
 
         String port = hub.getEnvironment().getProperty("local.server.port");
         URI uri = URI.create("http://localhost:" + port + "/api/sensors/readings");
@@ -113,8 +115,11 @@ final class IntakeBench {
                 throw new IllegalStateException("batch not accepted whole: " + r.statusCode() + " " + r.body());
             }
         });
-        report.add(Figure.against("sensors.http", rate, "readings/s", baseline,
+        Figure accepted = report.add(Figure.against("sensors.http", rate, "readings/s", baseline,
                 "≥ 20,000 readings/s accepted (journaled) over HTTP, batches of 1,000 from 4 clients"));
+        report.add(Figure.against("sensors.drain", drained, "readings/s", accepted, ids.size() + " journaled readings"
+                + " turned into events until the drain's cursor passed them all (" + completed + " COMPLETED):"
+                + " processing, not acceptance; goal ≥ 20,000 readings/s and ≥ 0.5 × sensors.http"));
         report.add(Figure.of("sensors.http.p99-batch", Measure.percentile(millis, 99), "ms",
                 "p99 latency of one 1,000-reading batch, 4 clients"));
         await(gateway, readingIds("http"), 600, false); // the next figures do not pay for this drain

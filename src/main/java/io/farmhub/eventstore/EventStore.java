@@ -97,6 +97,17 @@ public interface EventStore extends AutoCloseable {
         return read(stream, fromVersion, null, null);
     }
 
+    /**
+     * Deletes the stream and every event in it; true when it held any. Afterwards it reads as never written (version 0,
+     * not listed), an append with expected version 0 starts it again at version 1, and the ids of its deleted events
+     * no longer make a re-append a duplicate. Only for streams whose events are used up and kept elsewhere (the
+     * sensor journal's drained chunks), never for a farm's history. A store that cannot delete refuses with
+     * {@link UnsupportedOperationException}.
+     */
+    default boolean delete(StreamId stream) {
+        throw new UnsupportedOperationException("the " + kind() + " store cannot delete streams");
+    }
+
     /** The stream's current version, 0 when it does not exist. */
     long version(StreamId stream);
 

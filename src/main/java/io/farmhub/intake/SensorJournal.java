@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * readings journaled up to and including it, which is how the backlog is counted.
  *
  * <p>A hub appends one chunk at a time, each with the version it expects, so {@code through} is exact: a hub that
- * finds the journal moved on (another hub appended) reads its tail again and appends after it.
+ * finds the journal moved on (another hub appended) reads its tail again and appends after it. Drained streams are
+ * deleted in the end ({@link SensorJournalRetention}), never the last one, so the tail is always found, and a hub starts
+ * a new stream only from the tail it has just read.
  */
 @Component
 public class SensorJournal {
@@ -113,10 +115,19 @@ public class SensorJournal {
 
     private void appendChunk(String submittedBy, Set<String> grantedRoles, String source,
             List<SensorReading> readings) {
+        boolean fresh = tail == null;
         Tail at = tail();
         String eventId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             boolean full = at.version() >= chunksPerStream;
+            if ((full || at.version() == 0) && !fresh) {
+                // A stream is only started from the store's own tail: the one this hub remembers may be long stale,
+                // and a stream after it drained and deleted since (SensorJournalRetention). Appending there with
+                // expected version 0 would start it again, behind the cursor, where no drain ever looks.
+                at = tail = load();
+                fresh = true;
+                full = at.version() >= chunksPerStream;
+            }
             long n = full ? at.stream() + 1 : at.stream();
             long through = at.through() + readings.size();
             NewEvent event = new NewEvent(eventId, TYPE, 1, Instant.now().toString(), null, null, submittedBy,
@@ -132,6 +143,7 @@ public class SensorJournal {
                         + attempt + " attempts); the readings are not journaled");
             }
             at = tail = load();
+            fresh = true;
         }
     }
 

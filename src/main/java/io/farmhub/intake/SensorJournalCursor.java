@@ -64,6 +64,14 @@ public class SensorJournalCursor {
     }
 
     /**
+     * The cursor's entries for journal stream {@code n}, one per chunk drained there, in chunk order (empty when none
+     * is): what {@link SensorJournalRetention} reads to know a stream is used up, and since when.
+     */
+    public List<EventEnvelope> drainedIn(long n) {
+        return store.read(stream(n));
+    }
+
+    /**
      * Records the chunk as drained. False when the cursor had already moved past it (another hub drained it
      * meanwhile); the cursor is then read again.
      */

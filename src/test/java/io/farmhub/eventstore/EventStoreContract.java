@@ -56,6 +56,13 @@ public abstract class EventStoreContract {
     protected void segmentRollover(StreamId stream) {
     }
 
+    /**
+     * Hook run after the deletion test deleted {@code stream}, which spanned {@link #segmentRolloverBatches()} batches:
+     * a store that keeps a stream in several pieces asserts here that none is left.
+     */
+    protected void deletedWhole(StreamId stream) {
+    }
+
     protected EventStore store;
     private final List<EventStore> opened = Collections.synchronizedList(new ArrayList<>());
 
@@ -525,6 +532,106 @@ public abstract class EventStoreContract {
                 .isEqualTo(new Conflict(stream, 2L * batches, 2L * batches + 1));
         assertThat(store.read(stream)).extracting(EventEnvelope::version)
                 .containsExactlyElementsOf(LongRange.of(1, 2L * batches + 1));
+    }
+
+    // ---- deletion ----
+
+    @Test
+    void a_deleted_stream_reads_as_never_written_and_is_no_longer_listed() {
+        String aggregate = "journal" + suffix();
+        StreamId gone = StreamId.of("test", aggregate, "1");
+        StreamId kept = StreamId.of("test", aggregate, "2");
+        store.append(gone, 0, List.of(event("A", "2026-11-01"), event("B", "2026-11-02")));
+        store.append(kept, 0, List.of(event("A", "2026-11-01")));
+        EventStore other = another();
+        assertThat(other.version(gone)).isEqualTo(2); // the other instance knew it before it went
+
+        assertThat(store.delete(gone)).isTrue();
+
+        assertThat(store.version(gone)).isZero();
+        assertThat(store.read(gone)).isEmpty();
+        assertThat(store.list("test", aggregate)).containsExactly(new StreamVersion(kept, 1));
+        assertThat(other.read(gone)).isEmpty();
+        assertThat(other.list("test", aggregate)).containsExactly(new StreamVersion(kept, 1));
+        assertThat(another().version(gone)).isZero();
+        assertThat(store.read(kept)).hasSize(1);
+        assertThat(store.delete(gone)).as("deleting it again").isFalse();
+        assertThat(store.delete(cow())).as("deleting a stream never written").isFalse();
+    }
+
+    @Test
+    void a_deleted_stream_starts_again_from_version_one_and_forgets_its_event_ids() {
+        StreamId stream = cow();
+        NewEvent old = event("A", "2026-11-01");
+        store.append(stream, 0, List.of(old, event("B", "2026-11-02")));
+        store.delete(stream);
+
+        assertThat(store.append(stream, 2, List.of(event("C", "2026-11-03"))))
+                .isEqualTo(new Conflict(stream, 2, 0));
+        Appended again = appended(store.append(stream, 0, List.of(old)));
+        assertThat(again.duplicate()).isFalse();
+        assertThat(again.events()).extracting(EventEnvelope::version).containsExactly(1L);
+        assertThat(another().read(stream)).extracting(EventEnvelope::eventId).containsExactly(old.eventId());
+    }
+
+    @Test
+    void a_stream_over_many_batches_is_deleted_whole() {
+        StreamId stream = cow();
+        for (int i = 0; i < segmentRolloverBatches(); i++) {
+            store.append(stream, i, List.of(event("Step", "2026-11-01")));
+        }
+        assertThat(store.delete(stream)).isTrue();
+        deletedWhole(stream);
+
+        EventStore cold = another();
+        assertThat(cold.version(stream)).isZero();
+        assertThat(cold.read(stream)).isEmpty();
+        assertThat(appended(store.append(stream, 0, List.of(event("After", "2026-11-03")))).events())
+                .extracting(EventEnvelope::version).containsExactly(1L);
+        assertThat(cold.read(stream)).extracting(EventEnvelope::version).containsExactly(1L);
+    }
+
+    @Test
+    void deletions_racing_appends_leave_each_stream_whole_and_other_streams_untouched() throws Exception {
+        StreamId raced = cow();
+        StreamId other = cow();
+        int appenders = 4;
+        int appends = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(appenders + 1);
+        try {
+            CyclicBarrier start = new CyclicBarrier(appenders + 1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < appenders; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < appends; i++) {
+                        assertThat(store.append(raced, EventStore.ANY, List.of(event("Raced", "2026-11-01"))))
+                                .isInstanceOf(Appended.class);
+                        assertThat(store.append(other, EventStore.ANY, List.of(event("Other", "2026-11-01"))))
+                                .isInstanceOf(Appended.class);
+                    }
+                    return null;
+                }));
+            }
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 10; i++) {
+                    store.delete(raced);
+                }
+                return null;
+            }));
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<EventEnvelope> left = another().read(raced);
+        assertThat(left.size()).isLessThanOrEqualTo(appenders * appends);
+        assertThat(left).extracting(EventEnvelope::version).containsExactlyElementsOf(LongRange.of(1, left.size()));
+        assertThat(store.version(raced)).isEqualTo(left.size());
+        assertThat(another().read(other)).extracting(EventEnvelope::version)
+                .containsExactlyElementsOf(LongRange.of(1, (long) appenders * appends));
     }
 
     // ---- test data ----

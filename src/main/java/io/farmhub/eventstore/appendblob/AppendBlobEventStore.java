@@ -40,6 +40,7 @@ import java.util.function.Predicate;
  *       {@link #ANY});</li>
  *   <li>a re-appended batch (idempotency): 1 GET, to return the stored envelopes;</li>
  *   <li>a segment rollover: 2 more (seal, create), once per 49,000 appends;</li>
+ *   <li>delete: 1 listing plus 1 DELETE per segment;</li>
  *   <li>read: 1 GET per segment read; version: 1 GET of the bytes past the remembered position;
  *       list: 1 listing per 5,000 blobs plus 1 small GET of the last line of each stream it has not seen.</li>
  * </ul>
@@ -95,6 +96,7 @@ public final class AppendBlobEventStore implements EventStore {
         StreamCursor cursor = cursor(stream);
         // A reader never waits for a writer: while an append holds the cursor, read from the first segment.
         SegmentBlob first = SegmentBlob.first(stream);
+        long generation = cursor.generation;
         if (cursor.lock.tryLock()) {
             try {
                 first = cursor.known ? cursor.segmentHolding(fromVersion) : first;
@@ -105,13 +107,37 @@ public final class AppendBlobEventStore implements EventStore {
         List<SegmentChunk> chunks = blobs.fetchFrom(first, 0);
         if (cursor.lock.tryLock()) { // and teaches the cursor what it read, when it can do so without waiting
             try {
-                chunks.forEach(cursor::absorb);
+                if (cursor.generation == generation) {
+                    chunks.forEach(cursor::absorb);
+                }
             } finally {
                 cursor.lock.unlock();
             }
         }
         Predicate<EventEnvelope> wanted = e -> e.version() >= fromVersion && e.visibleAt(asOf, knownAt);
         return chunks.stream().flatMap(chunk -> chunk.events().stream()).filter(wanted).toList();
+    }
+
+    /**
+     * Deletes every segment blob of the stream (their metadata goes with them), last segment first: a deletion cut
+     * short leaves a shorter stream that is still whole from version 1, never a gap, and the next delete finishes
+     * it. One listing plus one request per segment. This store's cursor forgets the stream; another store instance
+     * still remembering it finds its segment gone on its next append to it.
+     */
+    @Override
+    public boolean delete(StreamId stream) {
+        StreamCursor cursor = cursor(Objects.requireNonNull(stream, "stream"));
+        cursor.lock.lock();
+        try {
+            boolean deleted = false;
+            for (SegmentBlob segment : blobs.segmentsOf(stream)) {
+                deleted |= blobs.delete(segment);
+            }
+            return deleted;
+        } finally {
+            cursor.forget();
+            cursor.lock.unlock();
+        }
     }
 
     @Override

@@ -16,12 +16,14 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.AppendBlobCreateOptions;
 import com.azure.storage.blob.options.AppendBlobSealOptions;
 import com.azure.storage.blob.specialized.AppendBlobClient;
+import io.farmhub.core.StreamId;
 import io.farmhub.eventstore.EventStoreException;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,6 +194,20 @@ final class StreamBlobs {
                 .setDetails(new BlobListDetails().setRetrieveMetadata(true));
         return call("list " + prefix + " in " + containerName(),
                 () -> container.listBlobs(options, null).stream().toList());
+    }
+
+    /** Every segment blob of one stream, last first: one listing (of its name and the names that extend it). */
+    List<SegmentBlob> segmentsOf(StreamId stream) {
+        return list(stream + SegmentBlob.SUFFIX).stream()
+                .flatMap(item -> SegmentBlob.parse(stream.domain(), stream.aggregate(), item.getName()).stream())
+                .filter(segment -> segment.stream().equals(stream))
+                .sorted(Comparator.comparingInt(SegmentBlob::segment).reversed())
+                .toList();
+    }
+
+    /** Deletes one segment blob; false when it was already gone. */
+    boolean delete(SegmentBlob segment) {
+        return call("delete " + segment.blobName(), () -> blob(segment).deleteIfExists());
     }
 
     private AppendBlobClient blob(SegmentBlob segment) {

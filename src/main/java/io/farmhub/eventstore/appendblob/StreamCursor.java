@@ -20,6 +20,9 @@ final class StreamCursor {
 
     final ReentrantLock lock = new ReentrantLock();
 
+    /** Counts deletions of the stream: what a reader fetched before one must not teach the cursor after it. */
+    volatile long generation;
+
     /** False until storage has been read (or a create proved the stream new): until then nothing here is known. */
     boolean known;
     SegmentBlob segment;
@@ -86,6 +89,22 @@ final class StreamCursor {
     void createdEmpty() {
         known = true;
         segmentExists = true;
+    }
+
+    /** The stream was deleted: nothing is known of it any more, and the next use reads storage again. */
+    void forget() {
+        generation++;
+        known = false;
+        segment = SegmentBlob.first(segment.stream());
+        segmentExists = false;
+        sealed = false;
+        position = 0;
+        blocks = 0;
+        version = 0;
+        lastRecordedAt = Instant.EPOCH;
+        segmentStarts.clear();
+        segmentStarts.add(1L);
+        versionById.clear();
     }
 
     Long versionOf(String eventId) {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that writes. Callers queue their appends; the writer takes everything queued, applies it in one
- * transaction (each append in its own savepoint; an append of several streams in one savepoint around them all), commits once, and only then answers each caller. One fsync
+ * transaction (each append, and each deletion, in its own savepoint; an append of several streams in one savepoint around them all), commits once, and only then answers each caller. One fsync
  * then pays for every append that arrived while the previous one ran: this is what makes concurrent appends fast
  * while each stays acknowledged only once durable.
  */
@@ -107,6 +107,10 @@ final class GroupCommitWriter implements Runnable {
                         AppendResult result = connection.apply(p, recordedAt);
                         wrote |= wrote(result);
                         outcomes[i] = result;
+                    } else if (q instanceof PendingDelete d) {
+                        boolean deleted = connection.delete(d.stream());
+                        wrote |= deleted;
+                        outcomes[i] = deleted;
                     } else {
                         AppendAllResult result = connection.applyAll((PendingAppendAll) q, recordedAt);
                         wrote |= result instanceof AppendAllResult.Appended a
@@ -142,6 +146,8 @@ final class GroupCommitWriter implements Runnable {
                 future(group.get(i)).completeExceptionally(failure);
             } else if (group.get(i) instanceof PendingAppend p) {
                 p.result().complete((AppendResult) outcomes[i]);
+            } else if (group.get(i) instanceof PendingDelete d) {
+                d.result().complete((Boolean) outcomes[i]);
             } else {
                 ((PendingAppendAll) group.get(i)).result().complete((AppendAllResult) outcomes[i]);
             }
@@ -153,10 +159,16 @@ final class GroupCommitWriter implements Runnable {
     }
 
     private static CompletableFuture<?> future(QueuedWrite q) {
+        if (q instanceof PendingDelete d) {
+            return d.result();
+        }
         return q instanceof PendingAppend p ? p.result() : ((PendingAppendAll) q).result();
     }
 
     private static String streams(QueuedWrite q) {
+        if (q instanceof PendingDelete d) {
+            return d.stream() + " (deleting it)";
+        }
         return q instanceof PendingAppend p ? p.stream().toString()
                 : ((PendingAppendAll) q).parts().stream().map(a -> a.stream().toString()).toList().toString();
     }

@@ -133,6 +133,15 @@ public final class SqliteEventStore implements EventStore {
         }
     }
 
+    /** Through the writer, like an append: ordered with every append, durable before it returns. */
+    @Override
+    public boolean delete(StreamId stream) {
+        Objects.requireNonNull(stream, "stream");
+        PendingDelete delete = new PendingDelete(stream, new CompletableFuture<>());
+        submit(delete);
+        return join(delete.result());
+    }
+
     int queuedAppends() {
         return writer.queued();
     }

@@ -60,6 +60,12 @@ final class WriteConnection implements AutoCloseable {
     private final PreparedStatement lastRowId;
     private final PreparedStatement updateStream;
     private final PreparedStatement insertEvent;
+    private final PreparedStatement savepointDelete;
+    private final PreparedStatement releaseDelete;
+    private final PreparedStatement rollbackToSavepointDelete;
+    private final PreparedStatement keepClock;
+    private final PreparedStatement deleteEvents;
+    private final PreparedStatement deleteStream;
 
     /**
      * Streams this connection knows, valid while no other connection commits: {@code PRAGMA data_version} changes
@@ -103,6 +109,14 @@ final class WriteConnection implements AutoCloseable {
         insertEvent = c.prepareStatement("INSERT INTO events (stream_id, version, event_id, event_type, schema_version, "
                 + "occurred_at, occurred_on, recorded_at, correlation_id, causation_id, who, source, commentary, data) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        savepointDelete = c.prepareStatement("SAVEPOINT remove");
+        releaseDelete = c.prepareStatement("RELEASE remove");
+        rollbackToSavepointDelete = c.prepareStatement("ROLLBACK TO remove");
+        // The clock row keeps the newest recordedAt a deletion takes away, which the newest event no longer shows.
+        keepClock = c.prepareStatement("UPDATE clock SET recorded_at = max(recorded_at, "
+                + "(SELECT coalesce(max(recorded_at), 0) FROM events WHERE stream_id = ?)) WHERE id = 1");
+        deleteEvents = c.prepareStatement("DELETE FROM events WHERE stream_id = ?");
+        deleteStream = c.prepareStatement("DELETE FROM streams WHERE id = ?");
     }
 
     /**
@@ -177,6 +191,41 @@ final class WriteConnection implements AutoCloseable {
         } catch (SQLException e) {
             if (row != null && !(e instanceof TransactionLost) && storedAlready(e)) {
                 return checked(p, stream(p.stream().toString()), recordedAt);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes one stream, its events and its row, in a savepoint of the group's transaction: an append to it earlier
+     * in the group is deleted with it, one later in the group starts it again. True when it existed. (Positions of
+     * deleted events that were the newest may be handed out again: SQLite takes the largest rowid left plus one.)
+     */
+    boolean delete(StreamId stream) throws SQLException {
+        String name = stream.toString();
+        StreamRow row = stream(name);
+        if (row == null) {
+            return false;
+        }
+        savepointDelete.execute();
+        try {
+            keepClock.setLong(1, row.id());
+            keepClock.executeUpdate();
+            deleteEvents.setLong(1, row.id());
+            deleteEvents.executeUpdate();
+            deleteStream.setLong(1, row.id());
+            deleteStream.executeUpdate();
+            releaseDelete.execute();
+            streams.remove(name);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            streams.clear();
+            try {
+                rollbackToSavepointDelete.execute();
+                releaseDelete.execute();
+            } catch (SQLException lost) {
+                lost.addSuppressed(e);
+                throw new TransactionLost(lost);
             }
             throw e;
         }

@@ -44,6 +44,13 @@ class AppendBlobEventStoreTest extends EventStoreContract {
         assertThat(store.atomicAcrossStreams()).isFalse();
     }
 
+    /** Every segment blob is gone, not only the first: nothing of the stream is left in the container. */
+    @Override
+    protected void deletedWhole(StreamId stream) {
+        assertThat(container.listBlobs(new ListBlobsOptions().setPrefix(stream + ".events"), null).stream().toList())
+                .isEmpty();
+    }
+
     @Override
     protected void segmentRollover(StreamId stream) {
         List<BlobItem> segments = container.listBlobs(new ListBlobsOptions().setPrefix(stream + ".events"), null)

@@ -170,6 +170,7 @@ public class SensorDrain {
                         SensorJournal.stream(chunk.stream()) + "#" + chunk.version());
                 return false;
             }
+            camel.getRegistry().lookupByNameAndType("drainRate", DrainRate.class).drained(chunk.readings().size()); // TODO(lead): inject DrainRate
             if (++chunksDrained % progressEvery == 0) {
                 log.info("sensor drain: {} readings drained (through {}#{}), {} journaled",
                         chunk.through(), SensorJournal.stream(chunk.stream()), chunk.version(),

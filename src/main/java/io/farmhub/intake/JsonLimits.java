@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.farmhub.core.ErrorCode;
 import java.io.IOException;
@@ -45,6 +46,9 @@ final class JsonLimits {
 
     static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // A tree strips trailing zeros by default (25.0 became 25, 500.00 became 5E+2): keep a decimal as sent,
+            // as Json.MAPPER does for what is stored. Idempotency compares numbers by value (PayloadHash).
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
     private static final Pattern TECHNICAL = Pattern.compile(

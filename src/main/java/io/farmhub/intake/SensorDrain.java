@@ -45,11 +45,12 @@ public class SensorDrain {
     private final CommandErrors errors;
     private final FiringLock lock;
     private final CamelContext camel;
+    private final DrainRate rate;
     private final int progressEvery;
     private long chunksDrained; // by this hub, for the progress log; only the one drain thread writes it
 
     public SensorDrain(SensorJournal journal, SensorJournalCursor cursor, CommandBatches batches,
-            Footprints footprints, CommandErrors errors, FiringLock lock, CamelContext camel,
+            Footprints footprints, CommandErrors errors, FiringLock lock, CamelContext camel, DrainRate rate,
             @Value("${farmhub.sensors.drain.progress-every:100}") int progressEvery) {
         this.journal = journal;
         this.cursor = cursor;
@@ -58,6 +59,7 @@ public class SensorDrain {
         this.errors = errors;
         this.lock = lock;
         this.camel = camel;
+        this.rate = rate;
         this.progressEvery = Math.max(1, progressEvery);
     }
 
@@ -87,6 +89,7 @@ public class SensorDrain {
                             SensorJournal.stream(chunk.stream()) + "#" + chunk.version());
                     return;
                 }
+                rate.drained(chunk.readings().size()); // what the 503's Retry-After and health are computed from
                 at = new SensorJournalCursor.Position(chunk.stream(), chunk.version(), chunk.through());
                 if (++chunksDrained % progressEvery == 0) {
                     log.info("sensor drain: {} readings drained (through {}#{}), {} journaled",

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code sensors} component of {@code /actuator/health}: the sensor journal's backlog, so acceptance (the 202)
  * and processing (the drain into commands) can be told apart. Its details: readings journaled and drained, the
- * backlog and its bound, and whether the drain route runs. DOWN only when the journal cannot be read.
+ * backlog and its bound, whether the drain route runs, and, once measured, the drain's pace ({@code drainRate},
+ * readings per second over the last window, {@link DrainRate}) and {@code secondsToDrain}, the backlog at that pace
+ * (absent while the pace is unknown or 0 with readings waiting). DOWN only when the journal cannot be read.
  */
 @Component("sensorsHealthIndicator")
 public class SensorHealthIndicator implements HealthIndicator {
@@ -28,10 +30,15 @@ public class SensorHealthIndicator implements HealthIndicator {
             long journaled = backlog.journaled();
             long drained = backlog.drained();
             ServiceStatus drain = camel.getRouteController().getRouteStatus(SensorDrain.ROUTE);
-            return Health.up().withDetail("journaled", journaled).withDetail("drained", drained)
-                    .withDetail("backlog", Math.max(0, journaled - drained))
+            long waiting = Math.max(0, journaled - drained);
+            Health.Builder health = Health.up().withDetail("journaled", journaled).withDetail("drained", drained)
+                    .withDetail("backlog", waiting)
                     .withDetail("maxBacklog", backlog.maxReadings())
-                    .withDetail("drain", String.valueOf(drain)).build();
+                    .withDetail("drain", String.valueOf(drain));
+            // Rounded to a thousandth: a pace, not a measurement to 17 digits.
+            backlog.rate().perSecond().ifPresent(rate -> health.withDetail("drainRate", Math.round(rate * 1000) / 1000.0));
+            backlog.rate().secondsToDrain(waiting).ifPresent(seconds -> health.withDetail("secondsToDrain", seconds));
+            return health.build();
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", e.getMessage()).build();
         }

@@ -11,6 +11,7 @@ import io.farmhub.intake.SensorPost;
 import io.farmhub.security.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * at most {@code farmhub.web.max-body-bytes-by-path} bytes) is handed to the route as it came, read as UTF-8 whatever
  * the content type says. 202 with what was accepted and rejected, once the accepted readings are journaled (the
  * {@code sensor-drain} route makes them commands afterwards); 400 or 413 when the body is refused whole; 503 with
- * {@code Retry-After} while the journal's backlog is at its bound (nothing of the batch is kept: send it again).
+ * {@code Retry-After} while the journal's backlog is at its bound (nothing of the batch is kept: send it again), the
+ * seconds the drain needs for that backlog at its measured pace ({@code SensorBacklog}).
  */
 @RestController
 public class SensorReadingsController {
@@ -66,7 +68,11 @@ public class SensorReadingsController {
         if (answer instanceof SensorBacklog.Full full) {
             ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, null,
                     full.backlog() + " readings wait to become commands, the most this hub keeps waiting is "
-                            + full.maxReadings() + "; nothing of this batch was kept, send it again in "
+                            + full.maxReadings() + (full.drainRate().isPresent()
+                                    ? String.format(Locale.ROOT, " and it drains about %.1f a second",
+                                            full.drainRate().getAsDouble())
+                                    : "")
+                            + "; nothing of this batch was kept, send it again in "
                             + full.retryAfterSeconds() + " seconds.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", Integer.toString(full.retryAfterSeconds()))

@@ -73,6 +73,25 @@ class SensorReadingsTest {
     }
 
     @Test
+    void a_decimal_is_kept_as_sent_in_every_body_form_and_a_whole_number_stays_whole() {
+        String at = "2026-11-26T09:00:00Z";
+        String temperature = reading("shed-temp-7", "barn-temperature", "shed", "25.0", "°C", at);
+        String hours = reading("mf-hours", "engine-hours", "MF7S165A004521", "500.00", "h", at);
+        String litres = reading("collar-17", "milk-yield", "IE12345670012", "12.40", "L", at);
+        for (String body : List.of("[" + temperature + "," + hours + "," + litres + "]",
+                temperature + "\n" + hours + "\n" + litres)) {
+            List<CommandRequest> commands = commands(read(body));
+            assertThat(commands.get(0).payload().path("celsius").toString()).as(body).isEqualTo("25.0");
+            assertThat(commands.get(1).payload().path("engineHours").toString()).as(body).isEqualTo("500.00");
+            assertThat(commands.get(2).payload().path("litres").toString()).as(body).isEqualTo("12.40");
+            assertThat(read(body).accepted().get(0).reading().value().toString()).isEqualTo("25.0");
+        }
+        assertThat(commands(read(temperature)).get(0).payload().path("celsius").toString()).isEqualTo("25.0");
+        assertThat(commands(read(temperature.replace("25.0", "25"))).get(0).payload().path("celsius").toString())
+                .isEqualTo("25");
+    }
+
+    @Test
     void an_array_and_ndjson_of_the_same_readings_give_the_same_commands() throws IOException {
         String ndjson = Files.readString(Path.of("examples/sensors/readings.ndjson"));
         String array = ndjson.lines().collect(Collectors.joining(",\n", "[", "]"));

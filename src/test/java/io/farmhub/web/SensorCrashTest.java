@@ -68,7 +68,8 @@ class SensorCrashTest {
             Awaitility.await("the drain a tenth of the way").atMost(Duration.ofSeconds(300))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> terminalCount(hub, sample) >= sample.size() / 10);
-            assertThat(terminalCount(hub, sample)).as("killed while draining, not after").isLessThan(sample.size() * 9 / 10);
+            assertThat(terminalCount(hub, sample)).as("killed while draining, not after")
+                    .isLessThan(sample.size() * 9 / 10);
             first.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed on the way out
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {

@@ -61,7 +61,8 @@ class SensorLoadTest {
     SensorBacklog backlog;
 
     @Test
-    void readings_posted_concurrently_with_duplicates_each_end_as_one_command_with_at_most_one_event() throws Exception {
+    void readings_posted_concurrently_with_duplicates_each_end_as_one_command_with_at_most_one_event()
+            throws Exception {
         SensorHub hub = new SensorHub(new HubClient(port), GATE, MARY);
         List<List<Reading>> byClient = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -138,8 +139,9 @@ class SensorLoadTest {
     }
 
     /**
-     * One client's readings: a round of its subjects a minute, each barn and tractor read every 2 minutes. A barn wanders by up to ±0.8 °C inside 5–25 °C
-     * (no alerts), a tractor's meter goes up by 0 to 2 h: some readings record, some the dead band or step drops.
+     * One client's readings: a round of its subjects a minute, each barn and tractor read every 2 minutes. A barn
+     * wanders by up to ±0.8 °C inside 5–25 °C (no alerts), a tractor's meter goes up by 0 to 2 h: some readings
+     * record, some the dead band or the 1 h step drops.
      */
     static List<Reading> readings(int client) {
         Random random = new Random(client);

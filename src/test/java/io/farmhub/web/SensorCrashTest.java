@@ -134,7 +134,10 @@ class SensorCrashTest {
                 "--farmhub.security.users.mary.api-key-sha256=" + ApiKey.sha256Hex(MARY),
                 "--farmhub.security.users.mary.roles=farm-manager",
                 "--farmhub.security.users.gate-7.api-key-sha256=" + ApiKey.sha256Hex(GATE),
-                "--farmhub.security.users.gate-7.roles=sensor-gateway", "--logging.level.root=WARN")
+                "--farmhub.security.users.gate-7.roles=sensor-gateway", "--logging.level.root=WARN",
+                // Chunks of 10: the 6,000 readings are 600 batches, so the kill lands between and within batches
+                // (a whole chunk of 1,000 drains faster than the test can look).
+                "--farmhub.sensors.journal.chunk-readings=10")
                 .redirectOutput(dataDir.resolve(name + ".out").toFile())
                 .redirectError(dataDir.resolve(name + ".err").toFile())
                 .start();

@@ -3,7 +3,9 @@ package io.farmhub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.commands.CommandIndex;
 import io.farmhub.core.Json;
+import io.farmhub.core.StreamId;
 import io.farmhub.intake.SensorBacklog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,9 @@ class SensorDecimalApiTest extends ApiTestBase {
     @Autowired
     SensorBacklog backlog;
 
+    @Autowired
+    CommandIndex commandIndex;
+
     @Test
     void a_decimal_is_kept_as_sent_and_the_same_number_written_otherwise_is_the_same_reading() {
         String barn = HubClient.command("RegisterBarn", "decimal-api-barn",
@@ -38,8 +43,9 @@ class SensorDecimalApiTest extends ApiTestBase {
         JsonNode status = awaitTerminal(ID);
         assertThat(status.path("state").asText()).as("%s", status).isEqualTo("COMPLETED");
 
-        // The command's own stream: its first entry holds the payload as submitted.
-        JsonNode command = exact(hub.get("/api/streams/command/RecordBarnTemperature/" + ID, MARY));
+        // Where the reading's command lives (its drain batch's record, which holds each payload as submitted).
+        StreamId where = commandIndex.find(ID).orElseThrow().stream();
+        JsonNode command = exact(hub.get("/api/streams/" + where, MARY));
         assertThat(command.path("events").get(0).path("data").findValue("celsius"))
                 .as("%s", command).isNotNull().hasToString("25.0");
         JsonNode recorded = recorded(exact(hub.get("/api/streams/barn/decimal-shed", MARY)));

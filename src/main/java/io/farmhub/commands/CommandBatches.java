@@ -293,7 +293,10 @@ public class CommandBatches {
         for (int attempt = 1; ; attempt++) {
             BatchEntry.Decided decided = decide(attempt, admitted, null, null);
             List<StreamAppend> appends = new ArrayList<>();
-            appends.add(new StreamAppend(record, 0, List.of(log.batchEntry(record, 1, decided),
+            // The record without the planned appends: written in the same transaction as they are, it never needs
+            // them to finish a batch (Append Blobs do), and each command keeps its own events' names and versions.
+            BatchEntry.Decided recorded = new BatchEntry.Decided(attempt, decided.commands(), List.of(), decided.at());
+            appends.add(new StreamAppend(record, 0, List.of(log.batchEntry(record, 1, recorded),
                     log.batchEntry(record, 2, new BatchEntry.Completed(decided.at())))));
             for (CommandEntry.PlannedAppend p : decided.changes()) {
                 appends.add(new StreamAppend(StreamId.parse(p.stream()), p.expectedVersion(), p.events()));

@@ -15,8 +15,6 @@ import io.farmhub.eventstore.AppendAllResult;
 import io.farmhub.eventstore.AppendResult;
 import io.farmhub.eventstore.EventStore;
 import io.farmhub.eventstore.StreamAppend;
-import io.farmhub.security.Authorizer;
-import io.farmhub.security.User;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,11 +60,11 @@ public class CommandBatches {
     private final CommandIndex index;
     private final StreamStateCache cache;
     private final PipelineClock clock;
-    private final ObjectProvider<Authorizer> authorizer;
+    private final Admission admission;
     private final BatchAnnouncements announcements;
 
     public CommandBatches(EventStore store, EventTypeRegistry types, CommandHandlers handlers, CommandLog log,
-            CommandIndex index, StreamStateCache cache, PipelineClock clock, ObjectProvider<Authorizer> authorizer,
+            CommandIndex index, StreamStateCache cache, PipelineClock clock, Admission admission,
             BatchAnnouncements announcements) {
         this.store = store;
         this.types = types;
@@ -76,7 +73,7 @@ public class CommandBatches {
         this.index = index;
         this.cache = cache;
         this.clock = clock;
-        this.authorizer = authorizer;
+        this.admission = admission;
         this.announcements = announcements;
     }
 
@@ -152,32 +149,13 @@ public class CommandBatches {
     private BatchedCommand admit(CommandRequest c, String hash) {
         BatchedCommand admitted = BatchedCommand.admitted(new CommandEntry.Created(c.commandId(), c.commandType(),
                 c.payload(), hash, c.submittedBy(), c.source(), log.now(), c.grantedRoles()));
-        Authorizer authorise = authorizer.getIfAvailable();
-        if (authorise == null) {
-            throw new IllegalStateException("no Authorizer is configured, so no command can be authorised");
-        }
-        String type = c.commandType() == null ? "" : c.commandType();
-        Optional<Rejection> refused = c.grantedRoles() == null
-                ? authorise.authorise(c.submittedBy(), type, c.commandId())
-                : authorise.authorise(new User(c.submittedBy(), c.grantedRoles(), c.submittedBy(), true), type,
-                        c.commandId());
+        Optional<Rejection> refused = admission.refusal(c.submittedBy(), c.grantedRoles(), c.commandType(),
+                c.commandId());
         if (refused.isPresent()) {
             return admitted.rejected(WorkflowStep.AUTHORISE, errors(List.of(refused.get())));
         }
-        Optional<CommandHandler<?>> handler = handlers.forType(c.commandType());
-        if (handler.isEmpty()) {
-            return admitted.rejected(WorkflowStep.VALIDATE, errors(List.of(Rejection.of(ErrorCode.UNKNOWN_COMMAND,
-                    "commandType", "FarmHub knows no command '" + c.commandType() + "'."))));
-        }
-        List<Rejection> problems = problems(handler.get(), admitted);
+        List<Rejection> problems = admission.problems(c.commandType(), c.payload());
         return problems.isEmpty() ? admitted : admitted.rejected(WorkflowStep.VALIDATE, errors(problems));
-    }
-
-    private <C> List<Rejection> problems(CommandHandler<C> handler, BatchedCommand c) {
-        CommandPayloads.Parsed<C> parsed = CommandPayloads.read(handler, c.payload());
-        return parsed.problem() != null
-                ? List.of(parsed.problem())
-                : handler.validate(handler.normalise(parsed.command()), clock.today());
     }
 
     private static List<CommandStatus.Error> errors(List<Rejection> rejections) {

@@ -1,15 +1,10 @@
 package io.farmhub.commands;
 
-import io.farmhub.core.CommandHandler;
-import io.farmhub.core.ErrorCode;
 import io.farmhub.core.Rejection;
-import io.farmhub.security.Authorizer;
-import io.farmhub.security.User;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,23 +21,18 @@ public class CommandWorkflow {
     private static final Logger parameters = LoggerFactory.getLogger("io.farmhub.commands.parameters");
 
     private final CommandLog commands;
-    private final CommandHandlers handlers;
     private final CommandRejections rejections;
     private final HandleStep handleStep;
     private final CommandNotifications notifications;
-    private final ObjectProvider<Authorizer> authorizer;
-    private final PipelineClock clock;
+    private final Admission admission;
 
-    public CommandWorkflow(CommandLog commands, CommandHandlers handlers, CommandRejections rejections,
-            HandleStep handleStep, CommandNotifications notifications, ObjectProvider<Authorizer> authorizer,
-            PipelineClock clock) {
+    public CommandWorkflow(CommandLog commands, CommandRejections rejections, HandleStep handleStep,
+            CommandNotifications notifications, Admission admission) {
         this.commands = commands;
-        this.handlers = handlers;
         this.rejections = rejections;
         this.handleStep = handleStep;
         this.notifications = notifications;
-        this.authorizer = authorizer;
-        this.clock = clock;
+        this.admission = admission;
     }
 
     /**
@@ -113,48 +103,19 @@ public class CommandWorkflow {
     }
 
     private StepWork authoriseWork() {
-        return new StepWork(WorkflowStep.AUTHORISE, current -> {
-            Authorizer authorise = authorizer.getIfAvailable();
-            if (authorise == null) {
-                throw new IllegalStateException("no Authorizer is configured, so no command can be authorised");
-            }
-            // A missing type is asked about as "" (no role names it); validation then says UNKNOWN_COMMAND.
-            String commandType = current.commandType() == null ? "" : current.commandType();
-            String submittedBy = current.status().submittedBy();
-            // A token's roles travel with the command (no configuration holds them); a configured user's are read now.
-            Optional<Rejection> refused = current.grantedRoles() == null
-                    ? authorise.authorise(submittedBy, commandType, current.commandId())
-                    : authorise.authorise(new User(submittedBy, current.grantedRoles(), submittedBy, true), commandType,
-                            current.commandId());
-            return refused.<CommandEntry>map(r -> rejections.rejected(WorkflowStep.AUTHORISE, List.of(r)))
-                    .orElseGet(() -> done(WorkflowStep.AUTHORISE, null));
-        });
+        return new StepWork(WorkflowStep.AUTHORISE, current -> admission.refusal(current.status().submittedBy(),
+                        current.grantedRoles(), current.commandType(), current.commandId())
+                .<CommandEntry>map(r -> rejections.rejected(WorkflowStep.AUTHORISE, List.of(r)))
+                .orElseGet(() -> done(WorkflowStep.AUTHORISE, null)));
     }
 
     private StepWork validateWork() {
         return new StepWork(WorkflowStep.VALIDATE, current -> {
-            List<Rejection> problems = problems(current);
+            List<Rejection> problems = admission.problems(current.commandType(), current.payload());
             return problems.isEmpty()
                     ? done(WorkflowStep.VALIDATE, null)
                     : rejections.rejected(WorkflowStep.VALIDATE, problems);
         });
-    }
-
-    private List<Rejection> problems(CommandProgress p) {
-        Optional<CommandHandler<?>> handler = handlers.forType(p.commandType());
-        if (handler.isEmpty()) {
-            return List.of(Rejection.of(ErrorCode.UNKNOWN_COMMAND, "commandType",
-                    "FarmHub knows no command '" + p.commandType() + "'."));
-        }
-        return problems(handler.get(), p);
-    }
-
-    private <C> List<Rejection> problems(CommandHandler<C> handler, CommandProgress p) {
-        CommandPayloads.Parsed<C> parsed = CommandPayloads.read(handler, p.payload());
-        if (parsed.problem() != null) {
-            return List.of(parsed.problem());
-        }
-        return handler.validate(handler.normalise(parsed.command()), clock.today());
     }
 
     private StepWork recordEventsWork() {

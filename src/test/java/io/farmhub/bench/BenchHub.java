@@ -5,6 +5,8 @@ import io.farmhub.commands.CommandGateway;
 import io.farmhub.security.ApiKey;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,15 +26,22 @@ final class BenchHub implements AutoCloseable {
         this.context = context;
     }
 
-    static BenchHub start(Path dataDir) {
+    /** {@code more}: further arguments (properties), after the bench's own so they may override them. */
+    static BenchHub start(Path dataDir, String... more) {
         SpringApplication app = new SpringApplication(FarmHubApplication.class);
-        return new BenchHub(app.run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--farmhub.data-dir=" + dataDir.toAbsolutePath(),
                 "--farmhub.security.users." + HerdWorkload.USER + ".api-key-sha256=" + ApiKey.sha256Hex(API_KEY),
                 "--farmhub.security.users." + HerdWorkload.USER + ".roles=farm-manager",
                 "--logging.level.root=WARN",
                 "--logging.level.io.farmhub=WARN"));
+        args.addAll(List.of(more));
+        return new BenchHub(app.run(args.toArray(String[]::new)));
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     CommandGateway gateway() {
@@ -53,8 +62,13 @@ final class BenchHub implements AutoCloseable {
     }
 
     URI commandsUri() {
+        return uri("/api/commands");
+    }
+
+    /** An address on the hub's web server, e.g. {@code /api/sensors/readings}. */
+    URI uri(String path) {
         String port = context.getEnvironment().getProperty("local.server.port");
-        return URI.create("http://127.0.0.1:" + port + "/api/commands");
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     @Override

@@ -48,6 +48,12 @@ public final class BenchMain {
             if (Selection.any(IntakeBench.PARTS)) {
                 IntakeBench.run(data, report);
             }
+            if (Selection.any(SensorEndToEndBench.NAME)) {
+                SensorEndToEndBench.run(data, report);
+            }
+            if (Selection.named(SensorSoakBench.NAME)) { // twenty minutes: only when asked for by name
+                SensorSoakBench.run(data, report);
+            }
         } finally {
             report.add(Figure.of("memory.peak-rss", Measure.peakRssMiB(), "MiB", "of the benchmark process"));
             report.write(out);

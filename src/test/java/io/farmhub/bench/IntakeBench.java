@@ -39,8 +39,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class IntakeBench {
 
-    private static final String GATEWAY = "bench-gate";
-    private static final String GATEWAY_KEY = "bench-gate-key";
+    static final String GATEWAY = "bench-gate";
+    static final String GATEWAY_KEY = "bench-gate-key";
     private static final String MANAGER = InboxBench.MANAGER;
     private static final int CLIENTS = 4;
     private static final int BATCH = 1_000;
@@ -108,9 +108,7 @@ final class IntakeBench {
         HttpClient http = HttpClient.newHttpClient();
         double[] millis = new double[CLIENTS * BATCHES_PER_CLIENT];
         double rate = clients("http", millis, body -> {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + GATEWAY_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = post(http, uri, body);
             if (r.statusCode() != 202 || Json.MAPPER.readTree(r.body()).path("accepted").asInt() != BATCH) {
                 throw new IllegalStateException("batch not accepted whole: " + r.statusCode() + " " + r.body());
             }
@@ -123,6 +121,19 @@ final class IntakeBench {
         report.add(Figure.of("sensors.http.p99-batch", Measure.percentile(millis, 99), "ms",
                 "p99 latency of one 1,000-reading batch, 4 clients"));
         await(gateway, readingIds("http"), 600, false); // the next figures do not pay for this drain
+    }
+
+    /** POSTs a batch of readings as the sensor gateway; the answer, whatever its status. */
+    static HttpResponse<String> post(HttpClient http, URI uri, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + GATEWAY_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The hub arguments that configure the sensor gateway user {@link #post} sends as. */
+    static List<String> gatewayUser() {
+        return List.of("--farmhub.security.users." + GATEWAY + ".api-key-sha256=" + ApiKey.sha256Hex(GATEWAY_KEY),
+                "--farmhub.security.users." + GATEWAY + ".roles=sensor-gateway");
     }
 
     /** The command ids of a phase's readings, warm-up included, in the order the drain meets them per client. */
@@ -204,10 +215,8 @@ final class IntakeBench {
 
     private static ConfigurableApplicationContext hub(Path data) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--farmhub.data-dir=" + data,
-                "--logging.level.root=WARN",
-                "--farmhub.security.users." + GATEWAY + ".api-key-sha256=" + ApiKey.sha256Hex(GATEWAY_KEY),
-                "--farmhub.security.users." + GATEWAY + ".roles=sensor-gateway",
-                "--farmhub.inbox.poll-delay=100", "--farmhub.inbox.settle=50"));
+                "--logging.level.root=WARN", "--farmhub.inbox.poll-delay=100", "--farmhub.inbox.settle=50"));
+        args.addAll(gatewayUser());
         // The inbox figures' users: the one whose folder takes the one-user figures, and four more.
         List<String> managers = new ArrayList<>(List.of(MANAGER));
         managers.addAll(InboxBench.FOLDERS);

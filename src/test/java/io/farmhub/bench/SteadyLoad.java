@@ -39,38 +39,55 @@ final class SteadyLoad {
 
     private static double[] latenciesMs(CommandGateway gateway, List<CommandRequest> batch) throws Exception {
         Completions completions = new Completions(gateway, batch);
-        Queue<Exception> errors = new ConcurrentLinkedQueue<>();
-        long[] due = new long[batch.size()];
-        long period = TimeUnit.SECONDS.toNanos(1) / PER_SECOND;
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-        try {
-            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
-            for (int i = 0; i < batch.size() && errors.isEmpty(); i++) {
-                due[i] = start + i * period;
-                for (long wait; (wait = due[i] - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
-                CommandRequest request = batch.get(i);
-                senders.execute(() -> {
-                    try {
-                        CommandBench.accepted(gateway.submit(request), request);
-                    } catch (Exception e) {
-                        errors.add(e);
-                    }
-                });
-            }
-        } finally {
-            senders.shutdown();
-            senders.awaitTermination(1, TimeUnit.MINUTES);
-        }
-        if (!errors.isEmpty()) {
-            throw errors.peek();
-        }
+        long[] due = paced(batch.size(), TimeUnit.SECONDS.toNanos(1) / PER_SECOND, SENDERS,
+                (i, appointed) -> CommandBench.accepted(gateway.submit(batch.get(i)), batch.get(i)));
         completions.await(Duration.ofMinutes(2));
         double[] ms = new double[batch.size()];
         for (int i = 0; i < ms.length; i++) {
             ms[i] = (completions.completedAt(i) - due[i]) / 1e6;
         }
         return ms;
+    }
+
+    /** One of a paced run's sends: its number and appointed time ({@link System#nanoTime}). */
+    @FunctionalInterface
+    interface Send {
+        void send(int i, long appointed) throws Exception;
+    }
+
+    /**
+     * The open loop: {@code count} sends, send {@code i} handed to one of {@code senders} threads at its appointed
+     * time ({@code i × periodNanos} after the start), whatever happened to the ones before. Returns once every send
+     * has returned, with each send's appointed time ({@link System#nanoTime}); the first failure stops the run.
+     */
+    static long[] paced(int count, long periodNanos, int senders, Send send) throws Exception {
+        Queue<Exception> errors = new ConcurrentLinkedQueue<>();
+        long[] due = new long[count];
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+            for (int i = 0; i < count && errors.isEmpty(); i++) {
+                due[i] = start + i * periodNanos;
+                for (long wait; (wait = due[i] - System.nanoTime()) > 0; ) {
+                    LockSupport.parkNanos(wait);
+                }
+                int n = i;
+                long appointed = due[i];
+                pool.execute(() -> {
+                    try {
+                        send.send(n, appointed);
+                    } catch (Exception e) {
+                        errors.add(e);
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        if (!errors.isEmpty()) {
+            throw errors.peek();
+        }
+        return due;
     }
 }

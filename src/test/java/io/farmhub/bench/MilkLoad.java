@@ -1,0 +1,149 @@
+package io.farmhub.bench;
+
+import io.farmhub.core.Json;
+import io.farmhub.intake.SensorBacklog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Milk meters streaming into a hub: {@code milk-yield} readings POSTed to {@code /api/sensors/readings} at a
+ * steady {@value #PER_SECOND} readings/s, in batches of {@value #BATCH} sent on an open loop
+ * ({@link SteadyLoad#paced}: each batch at its appointed time, whatever happened to the ones before, so a slow hub
+ * shows as a missed rate instead of a slower sender). The readings go round {@value #LOAD_COWS} registered cows,
+ * each milked a few times a second, every reading a {@code MilkRecorded} (milk has no dead band). A batch may carry
+ * one tagged reading instead of its last, for a cow of its own ({@link Tagged}), whose effect can be watched.
+ *
+ * <p>A batch refused with 503 (the backlog is full) is counted, not retried: {@link Result#perSecond} is what the hub
+ * accepted, so a figure measured under this load says whether the load was delivered.
+ */
+final class MilkLoad {
+
+    static final int PER_SECOND = 5_000;
+    static final int BATCH = 250;
+    static final int LOAD_COWS = 2_000;
+    /** Time between batches: 20 a second at 5,000 readings/s. */
+    static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1) * BATCH / PER_SECOND;
+    /** Enough senders that a batch waiting for its fsync never holds the next one back. */
+    private static final int SENDERS = 8;
+
+    /** What one run delivered: readings accepted (202) and refused (503), over the run's seconds. */
+    record Result(long accepted, long refused, double seconds) {
+
+        double perSecond() {
+            return accepted / seconds;
+        }
+
+        String describe() {
+            return String.format(java.util.Locale.ROOT, "%,d readings accepted and %,d refused (503) in %.1f s",
+                    accepted, refused, seconds);
+        }
+    }
+
+    /** Told of each tagged reading the hub accepted: its batch, its cow, the batch's appointed time (nanoTime). */
+    @FunctionalInterface
+    interface Tagged {
+        void accepted(int batch, String earTag, long appointed);
+    }
+
+    private final BenchHub hub;
+    private final List<String> loadCows;
+    private final List<String> taggedCows;
+    private final URI readings;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private MilkLoad(BenchHub hub, List<String> loadCows, List<String> taggedCows) {
+        this.hub = hub;
+        this.loadCows = loadCows;
+        this.taggedCows = taggedCows;
+        this.readings = hub.uri("/api/sensors/readings");
+    }
+
+    /** The hub this load runs on: a {@link BenchHub} with the sensor gateway user, and {@code more} arguments. */
+    static BenchHub hub(Path data, String... more) {
+        List<String> args = new ArrayList<>(IntakeBench.gatewayUser());
+        args.addAll(List.of(more));
+        return BenchHub.start(data, args.toArray(String[]::new));
+    }
+
+    /** Registers the load's cows and {@code tagged} more (one per tagged reading) straight into the hub's store. */
+    static MilkLoad on(BenchHub hub, int tagged) throws Exception {
+        // BenchFarm's cows: every third is a bull, which a milking would be rejected for.
+        int females = LOAD_COWS + tagged;
+        int cows = females + females / 2 + 3;
+        BenchFarm.write(hub.store(), cows);
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < cows && tags.size() < females; i++) {
+            if (i % 3 != 0) {
+                tags.add(BenchFarm.earTag(i));
+            }
+        }
+        return new MilkLoad(hub, tags.subList(0, LOAD_COWS), tags.subList(LOAD_COWS, females));
+    }
+
+    /** Sends {@code batches} batches at the steady rate; with {@code tagged}, batch k's last reading is tagged. */
+    Result run(int batches, Tagged tagged) throws Exception {
+        if (tagged != null && batches > taggedCows.size()) {
+            throw new IllegalArgumentException(batches + " tagged batches, but cows for " + taggedCows.size());
+        }
+        Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long start = System.nanoTime();
+        SteadyLoad.paced(batches, PERIOD_NANOS, SENDERS, (k, appointed) -> {
+            String tag = tagged == null ? null : taggedCows.get(k);
+            HttpResponse<String> r = IntakeBench.post(http, readings, body(base, k, tag));
+            if (r.statusCode() == 503) {
+                refused.addAndGet(BATCH);
+                return;
+            }
+            if (r.statusCode() != 202 || Json.MAPPER.readTree(r.body()).path("accepted").asInt() != BATCH) {
+                throw new IllegalStateException("milk batch " + k + " not accepted whole: " + r.statusCode() + " "
+                        + r.body());
+            }
+            accepted.addAndGet(BATCH);
+            if (tag != null) {
+                tagged.accepted(k, tag, appointed);
+            }
+        });
+        return new Result(accepted.get(), refused.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Batches that fill {@code duration} at the steady rate. */
+    static int batchesIn(Duration duration) {
+        return (int) Math.max(1, duration.toNanos() / PERIOD_NANOS);
+    }
+
+    /** Waits until the drain has turned every journaled reading into commands, so what comes next starts level. */
+    void awaitDrained(Duration atMost) {
+        SensorBacklog backlog = hub.bean(SensorBacklog.class);
+        long journaled = backlog.journaled();
+        org.awaitility.Awaitility.await("the drain at the journal's end").atMost(atMost)
+                .pollInterval(Duration.ofMillis(50)).until(() -> backlog.drained() >= journaled);
+    }
+
+    /**
+     * Batch k: readings of load cows taken in turn (no cow twice in a batch), {@code at} the batch's place in time
+     * plus a microsecond per reading, so every reading's command id {@code sensor:<sensorId>:<at>} is its own.
+     */
+    private String body(Instant base, int k, String tag) {
+        Instant at = base.plusNanos(k * PERIOD_NANOS);
+        StringBuilder json = new StringBuilder(BATCH * 130).append('[');
+        for (int i = 0; i < BATCH; i++) {
+            String cow = tag != null && i == BATCH - 1 ? tag : loadCows.get((int) (((long) k * BATCH + i) % LOAD_COWS));
+            json.append(i == 0 ? "" : ",").append("{\"sensorId\":\"meter-").append(cow)
+                    .append("\",\"kind\":\"milk-yield\",\"subject\":\"").append(cow)
+                    .append("\",\"value\":").append(8 + (k + i) % 9).append('.').append(i % 10)
+                    .append(",\"unit\":\"L\",\"at\":\"").append(at.plus(i, ChronoUnit.MICROS)).append("\"}");
+        }
+        return json.append(']').toString();
+    }
+}

@@ -1,0 +1,154 @@
+package io.farmhub.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.farmhub.core.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code sensors.end-to-end.p99} (and {@code .p50}): a milk-meter reading's time from {@code POST
+ * /api/sensors/readings} to its effect in the {@code cow-summary} projection ({@code GET
+ * /api/projections/cow-summary/<earTag>} shows litres milked), while {@link MilkLoad} keeps a steady 5,000
+ * readings/s going for {@code -Dbench.sensors.end-to-end.seconds} (default 60) after a warm-up of
+ * {@code -Dbench.sensors.end-to-end.warm-up-seconds} (default 10; then the drain is let catch up).
+ *
+ * <p>Sampled: each batch of 250 carries one tagged reading, for a cow no other reading touches, so its effect is
+ * unmistakable (her summary shows milk at all) and 20 readings a second are timed. The time runs from the batch's
+ * appointed time (the open loop's, so a hub that is slow to answer the POST pays for it too) to the first
+ * {@code GET} that shows the milk; one watcher thread looks at every cow still waiting, every
+ * {@value #LOOK_EVERY_MS} ms, so a figure is late by up to that and a sweep. Beside them,
+ * {@code sensors.end-to-end.achieved-rate}: the readings/s the hub accepted, since the latencies only mean something
+ * if the load was delivered. A tagged reading never seen within {@value #GIVE_UP_SECONDS} s of the load's end is
+ * counted in the goal text, not timed.
+ */
+final class SensorEndToEndBench {
+
+    static final String NAME = "sensors.end-to-end.p99";
+    private static final Duration DURATION = Duration.ofSeconds(Long.getLong("bench.sensors.end-to-end.seconds", 60));
+    private static final Duration WARM_UP =
+            Duration.ofSeconds(Long.getLong("bench.sensors.end-to-end.warm-up-seconds", 10));
+    private static final long LOOK_EVERY_MS = 10;
+    private static final long GIVE_UP_SECONDS = 120;
+
+    private SensorEndToEndBench() {
+    }
+
+    /** A tagged reading the hub accepted, waiting for its effect. */
+    private record Waiting(int batch, URI summary, long appointed) {
+    }
+
+    static void run(Path dir, Report report) throws Exception {
+        int batches = MilkLoad.batchesIn(DURATION);
+        try (BenchHub hub = MilkLoad.hub(dir.resolve("end-to-end"))) {
+            MilkLoad load = MilkLoad.on(hub, batches);
+            load.run(MilkLoad.batchesIn(WARM_UP), null);
+            load.awaitDrained(Duration.ofMinutes(10));
+
+            double[] ms = new double[batches];
+            Arrays.fill(ms, Double.NaN);
+            Queue<Waiting> accepted = new ConcurrentLinkedQueue<>();
+            AtomicBoolean loading = new AtomicBoolean(true);
+            AtomicReference<RuntimeException> failed = new AtomicReference<>();
+            Thread watcher = new Thread(() -> {
+                try {
+                    watch(accepted, loading, ms);
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                }
+            }, "end-to-end-watcher");
+            watcher.start();
+            MilkLoad.Result result;
+            try {
+                result = load.run(batches, (k, earTag, appointed) -> accepted.add(new Waiting(k,
+                        hub.uri("/api/projections/cow-summary/" + earTag), appointed)));
+            } finally {
+                loading.set(false);
+            }
+            watcher.join(TimeUnit.SECONDS.toMillis(GIVE_UP_SECONDS + 30));
+            if (failed.get() != null) {
+                throw failed.get();
+            }
+            double[] seen = Arrays.stream(ms).filter(v -> !Double.isNaN(v)).toArray();
+            long tagged = result.accepted() / MilkLoad.BATCH;
+            String sample = String.format(Locale.ROOT, "%d of %d tagged readings (one per accepted batch of %d) seen",
+                    seen.length, tagged, MilkLoad.BATCH);
+            if (seen.length == 0) {
+                throw new IllegalStateException("no tagged reading's effect was seen in cow-summary: " + sample);
+            }
+            Figure p50 = report.add(Figure.of("sensors.end-to-end.p50", Measure.percentile(seen, 50), "ms",
+                    "POST to the reading's milk in cow-summary, at a steady " + MilkLoad.PER_SECOND
+                            + " readings/s for " + DURATION.toSeconds() + " s; " + sample));
+            report.add(Figure.against(NAME, Measure.percentile(seen, 99), "ms", p50,
+                    "≤ 2,000 ms (ratio: p99 / p50)"));
+            report.add(Figure.of("sensors.end-to-end.achieved-rate", result.perSecond(), "readings/s",
+                    MilkLoad.PER_SECOND + " readings/s asked; the latencies count only if it held: "
+                            + result.describe()));
+        }
+    }
+
+    /**
+     * Looks at every cow still waiting until all have shown their milk, or the load has ended and
+     * {@value #GIVE_UP_SECONDS} s more have gone by.
+     */
+    private static void watch(Queue<Waiting> accepted, AtomicBoolean loading, double[] ms) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Waiting> waiting = new ArrayList<>();
+        long giveUpAt = Long.MAX_VALUE;
+        while (System.nanoTime() < giveUpAt) {
+            for (Waiting w; (w = accepted.poll()) != null; ) {
+                waiting.add(w);
+            }
+            for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+                Waiting w = it.next();
+                if (milkShown(http, w.summary())) {
+                    ms[w.batch()] = (System.nanoTime() - w.appointed()) / 1e6;
+                    it.remove();
+                }
+            }
+            if (!loading.get() && accepted.isEmpty()) {
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                giveUpAt = Math.min(giveUpAt, System.nanoTime() + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(LOOK_EVERY_MS));
+        }
+    }
+
+    /** True once the cow's summary shows any milk: only her tagged reading milks her. */
+    private static boolean milkShown(HttpClient http, URI summary) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(summary)
+                    .header("Authorization", "Bearer " + BenchHub.API_KEY).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 404) {
+                return false; // the read side has not folded her stream yet
+            }
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(summary + " answered " + r.statusCode() + ": " + r.body());
+            }
+            JsonNode litres = Json.MAPPER.readTree(r.body()).path("state").path("dailyLitres");
+            return litres.size() > 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -35,16 +35,20 @@ final class MilkLoad {
     /** Enough senders that a batch waiting for its fsync never holds the next one back. */
     private static final int SENDERS = 8;
 
-    /** What one run delivered: readings accepted (202) and refused (503), over the run's seconds. */
-    record Result(long accepted, long refused, double seconds) {
+    /**
+     * What one run delivered: readings accepted (202) and refused (503), over the run's seconds; and the backlog
+     * (journaled, not drained) the run left, with the drain's pace as the hub measures it (-1 before it has).
+     */
+    record Result(long accepted, long refused, double seconds, long backlog, double drainPace) {
 
         double perSecond() {
             return accepted / seconds;
         }
 
         String describe() {
-            return String.format(java.util.Locale.ROOT, "%,d readings accepted and %,d refused (503) in %.1f s",
-                    accepted, refused, seconds);
+            return String.format(java.util.Locale.ROOT, "%,d readings accepted and %,d refused (503) in %.1f s,"
+                    + " leaving a backlog of %,d (drain pace %,.0f readings/s)", accepted, refused, seconds, backlog,
+                    drainPace);
         }
     }
 
@@ -114,7 +118,10 @@ final class MilkLoad {
                 tagged.accepted(k, tag, appointed);
             }
         });
-        return new Result(accepted.get(), refused.get(), (System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        SensorBacklog backlog = hub.bean(SensorBacklog.class);
+        return new Result(accepted.get(), refused.get(), seconds, backlog.readings(),
+                backlog.rate().perSecond().orElse(-1));
     }
 
     /** Batches that fill {@code duration} at the steady rate. */

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Milk meters streaming into a hub: {@code milk-yield} readings POSTed to {@code /api/sensors/readings} at a
- * steady {@value #PER_SECOND} readings/s, in batches of {@value #BATCH} sent on an open loop
+ * steady 5,000 readings/s ({@code -Dbench.sensors.rate}, to find the rate a hub holds), in batches of {@value #BATCH} sent on an open loop
  * ({@link SteadyLoad#paced}: each batch at its appointed time, whatever happened to the ones before, so a slow hub
  * shows as a missed rate instead of a slower sender). The readings go round {@value #LOAD_COWS} registered cows,
  * each milked a few times a second, every reading a {@code MilkRecorded} (milk has no dead band). A batch may carry
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MilkLoad {
 
-    static final int PER_SECOND = 5_000;
+    static final int PER_SECOND = Integer.getInteger("bench.sensors.rate", 5_000);
     static final int BATCH = 250;
     static final int LOAD_COWS = 2_000;
     /** Time between batches: 20 a second at 5,000 readings/s. */
@@ -52,10 +52,13 @@ final class MilkLoad {
         }
     }
 
-    /** Told of each tagged reading the hub accepted: its batch, its cow, the batch's appointed time (nanoTime). */
+    /**
+     * Told of each tagged reading the hub accepted: its batch, its cow, its command id, and the batch's appointed
+     * time ({@link System#nanoTime}).
+     */
     @FunctionalInterface
     interface Tagged {
-        void accepted(int batch, String earTag, long appointed);
+        void accepted(int batch, String earTag, String commandId, long appointed);
     }
 
     private final BenchHub hub;
@@ -115,7 +118,7 @@ final class MilkLoad {
             }
             accepted.addAndGet(BATCH);
             if (tag != null) {
-                tagged.accepted(k, tag, appointed);
+                tagged.accepted(k, tag, "sensor:" + sensorId(tag) + ":" + at(base, k, BATCH - 1), appointed);
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -142,15 +145,22 @@ final class MilkLoad {
      * plus a microsecond per reading, so every reading's command id {@code sensor:<sensorId>:<at>} is its own.
      */
     private String body(Instant base, int k, String tag) {
-        Instant at = base.plusNanos(k * PERIOD_NANOS);
         StringBuilder json = new StringBuilder(BATCH * 130).append('[');
         for (int i = 0; i < BATCH; i++) {
             String cow = tag != null && i == BATCH - 1 ? tag : loadCows.get((int) (((long) k * BATCH + i) % LOAD_COWS));
-            json.append(i == 0 ? "" : ",").append("{\"sensorId\":\"meter-").append(cow)
+            json.append(i == 0 ? "" : ",").append("{\"sensorId\":\"").append(sensorId(cow))
                     .append("\",\"kind\":\"milk-yield\",\"subject\":\"").append(cow)
                     .append("\",\"value\":").append(8 + (k + i) % 9).append('.').append(i % 10)
-                    .append(",\"unit\":\"L\",\"at\":\"").append(at.plus(i, ChronoUnit.MICROS)).append("\"}");
+                    .append(",\"unit\":\"L\",\"at\":\"").append(at(base, k, i)).append("\"}");
         }
         return json.append(']').toString();
+    }
+
+    private static Instant at(Instant base, int batch, int i) {
+        return base.plusNanos(batch * PERIOD_NANOS).plus(i, ChronoUnit.MICROS);
+    }
+
+    private static String sensorId(String earTag) {
+        return "meter-" + earTag;
     }
 }

@@ -88,7 +88,9 @@ final class SensorSoakBench {
         report.add(Figure.against("sensors.journal.db-bytes-after-soak", JournalSize.mib(retained.after().fileBytes()),
                 "MiB", keptFile, "farmhub.db and its WAL" + load + " with retention (of it free pages: "
                         + String.format(Locale.ROOT, "%.1f", JournalSize.mib(retained.after().freeBytes()))
-                        + " MiB): what the deleted journal streams gave back to the file, beside the same run without"));
+                        + " MiB): what the deleted journal streams gave back to the file, beside the same run without;"
+                        + " the drained readings' commands and events are in it too, so it compares only when both"
+                        + " runs drained alike (their backlogs, below)"));
         Figure keptRate = report.add(Figure.of("sensors.journal.soak-rate-without-retention",
                 kept.load().perSecond(), "readings/s", MilkLoad.PER_SECOND + " asked: " + kept.load().describe()));
         report.add(Figure.against("sensors.journal.soak-rate", retained.load().perSecond(), "readings/s", keptRate,

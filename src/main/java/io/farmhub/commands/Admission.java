@@ -23,6 +23,8 @@ public class Admission {
     private final CommandHandlers handlers;
     private final ObjectProvider<Authorizer> authorizer;
     private final PipelineClock clock;
+    /** Looked up once it exists: resolving the provider for every command cost more than authorising it. */
+    private volatile Authorizer resolved;
 
     public Admission(CommandHandlers handlers, ObjectProvider<Authorizer> authorizer, PipelineClock clock) {
         this.handlers = handlers;
@@ -35,7 +37,10 @@ public class Admission {
      * (no configuration holds them); a configured user's (null here) are read now.
      */
     Optional<Rejection> refusal(String submittedBy, Set<String> grantedRoles, String commandType, String commandId) {
-        Authorizer authorise = authorizer.getIfAvailable();
+        Authorizer authorise = resolved;
+        if (authorise == null) {
+            authorise = resolved = authorizer.getIfAvailable();
+        }
         if (authorise == null) {
             throw new IllegalStateException("no Authorizer is configured, so no command can be authorised");
         }
@@ -48,19 +53,32 @@ public class Admission {
 
     /** The rules the command breaks as sent: an unknown type, a payload that does not read, its handler's checks. */
     List<Rejection> problems(String commandType, JsonNode payload) {
-        Optional<CommandHandler<?>> handler = handlers.forType(commandType);
-        if (handler.isEmpty()) {
-            return List.of(Rejection.of(ErrorCode.UNKNOWN_COMMAND, "commandType",
-                    "FarmHub knows no command '" + commandType + "'."));
-        }
-        return problems(handler.get(), payload);
+        return check(commandType, payload).problems();
     }
 
-    private <C> List<Rejection> problems(CommandHandler<C> handler, JsonNode payload) {
+    /**
+     * The command as its handler reads it (normalised; null when it does not read), with the rules it breaks as
+     * sent. A batch keeps the command to decide it, so each payload is read once.
+     */
+    Checked check(String commandType, JsonNode payload) {
+        Optional<CommandHandler<?>> handler = handlers.forType(commandType);
+        if (handler.isEmpty()) {
+            return new Checked(null, List.of(Rejection.of(ErrorCode.UNKNOWN_COMMAND, "commandType",
+                    "FarmHub knows no command '" + commandType + "'.")));
+        }
+        return check(handler.get(), payload);
+    }
+
+    private <C> Checked check(CommandHandler<C> handler, JsonNode payload) {
         CommandPayloads.Parsed<C> parsed = CommandPayloads.read(handler, payload);
         if (parsed.problem() != null) {
-            return List.of(parsed.problem());
+            return new Checked(null, List.of(parsed.problem()));
         }
-        return handler.validate(handler.normalise(parsed.command()), clock.today());
+        C command = handler.normalise(parsed.command());
+        return new Checked(command, handler.validate(command, clock.today()));
+    }
+
+    /** What {@link #check} found. */
+    record Checked(Object command, List<Rejection> problems) {
     }
 }

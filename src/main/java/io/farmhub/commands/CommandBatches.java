@@ -97,6 +97,7 @@ public class CommandBatches {
         Map<Integer, Submission> answered = new HashMap<>();
         Map<String, String> hashes = new HashMap<>();
         List<BatchedCommand> admitted = new ArrayList<>();
+        Map<String, Object> read = new HashMap<>(); // each admitted command as its handler read it, to decide it
         for (int i = 0; i < commands.size(); i++) {
             CommandRequest c = commands.get(i);
             String hash = PayloadHash.of(c.commandType(), c.payload());
@@ -116,13 +117,14 @@ public class CommandBatches {
                 answered.put(i, null); // the same id twice in one batch: answered below, after the first
                 continue;
             }
-            admitted.add(admit(c, hash));
+            admitted.add(admit(c, hash, read));
         }
         if (admitted.isEmpty() && existing.isEmpty()) {
             // Every command known already: nothing to record.
             return java.util.stream.IntStream.range(0, commands.size()).mapToObj(answered::get).toList();
         }
-        BatchRecord done = existing.filter(BatchRecord::completed).orElseGet(() -> write(record, existing, admitted));
+        BatchRecord done = existing.filter(BatchRecord::completed)
+                .orElseGet(() -> write(record, existing, admitted, read));
         announcements.announce(done);
         List<Submission> submissions = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {
@@ -146,7 +148,7 @@ public class CommandBatches {
 
     // --- admit: log parameters, authorise, validate ---------------------------------------------------------------
 
-    private BatchedCommand admit(CommandRequest c, String hash) {
+    private BatchedCommand admit(CommandRequest c, String hash, Map<String, Object> read) {
         BatchedCommand admitted = BatchedCommand.admitted(new CommandEntry.Created(c.commandId(), c.commandType(),
                 c.payload(), hash, c.submittedBy(), c.source(), log.now(), c.grantedRoles()));
         Optional<Rejection> refused = admission.refusal(c.submittedBy(), c.grantedRoles(), c.commandType(),
@@ -154,8 +156,12 @@ public class CommandBatches {
         if (refused.isPresent()) {
             return admitted.rejected(WorkflowStep.AUTHORISE, errors(List.of(refused.get())));
         }
-        List<Rejection> problems = admission.problems(c.commandType(), c.payload());
-        return problems.isEmpty() ? admitted : admitted.rejected(WorkflowStep.VALIDATE, errors(problems));
+        Admission.Checked checked = admission.check(c.commandType(), c.payload());
+        if (!checked.problems().isEmpty()) {
+            return admitted.rejected(WorkflowStep.VALIDATE, errors(checked.problems()));
+        }
+        read.put(c.commandId(), checked.command());
+        return admitted;
     }
 
     private static List<CommandStatus.Error> errors(List<Rejection> rejections) {
@@ -171,7 +177,7 @@ public class CommandBatches {
      * others keeping what {@code before} decided), and plans one append per stream they read.
      */
     private BatchEntry.Decided decide(int attempt, List<BatchedCommand> commands, BatchEntry.Decided before,
-            Set<String> again) {
+            Set<String> again, Map<String, Object> read) {
         BatchStates states = new BatchStates(new RecordingStreamStates(store, types, cache));
         Map<String, List<NewEvent>> planned = new LinkedHashMap<>();
         List<BatchedCommand> decided = new ArrayList<>(commands.size());
@@ -188,7 +194,7 @@ public class CommandBatches {
                                 + " was deciding; send it again."))), c.stream()));
                 continue;
             }
-            decided.add(decide(fresh, states, planned));
+            decided.add(decide(fresh, states, planned, read.get(c.commandId())));
         }
         List<CommandEntry.PlannedAppend> plan = new ArrayList<>();
         if (before != null) {
@@ -199,10 +205,11 @@ public class CommandBatches {
         return new BatchEntry.Decided(attempt, decided, plan, log.now());
     }
 
-    private BatchedCommand decide(BatchedCommand c, BatchStates states, Map<String, List<NewEvent>> planned) {
+    private BatchedCommand decide(BatchedCommand c, BatchStates states, Map<String, List<NewEvent>> planned,
+            Object read) {
         CommandHandler<?> handler = handlers.forType(c.commandType()).orElseThrow();
         states.startDecision();
-        Decision decision = decide(handler, c, states);
+        Decision decision = decide(handler, c, read, states);
         StreamId stream = states.onlyStreamRead(c.commandType());
         if (stream == null) {
             throw new IllegalStateException(c.commandType() + " read no stream; a batched command decides on one");
@@ -234,22 +241,26 @@ public class CommandBatches {
         return c.decided(stream.toString(), appended, ids, accepted.unchanged());
     }
 
-    private <C> Decision decide(CommandHandler<C> handler, BatchedCommand c, BatchStates states) {
-        CommandPayloads.Parsed<C> parsed = CommandPayloads.read(handler, c.payload());
-        return handler.decide(handler.normalise(parsed.command()), states, clock.today());
+    /** {@code read}: the command as admitted, or null when it was admitted before a crash and is read again here. */
+    @SuppressWarnings("unchecked")
+    private <C> Decision decide(CommandHandler<C> handler, BatchedCommand c, Object read, BatchStates states) {
+        C command = read != null ? (C) read
+                : handler.normalise(CommandPayloads.read(handler, c.payload()).command());
+        return handler.decide(command, states, clock.today());
     }
 
     // --- write ----------------------------------------------------------------------------------------------------
 
     /** Decides (unless a decision was recorded before a crash), writes, and answers the complete record. */
-    private BatchRecord write(StreamId record, Optional<BatchRecord> existing, List<BatchedCommand> admitted) {
+    private BatchRecord write(StreamId record, Optional<BatchRecord> existing, List<BatchedCommand> admitted,
+            Map<String, Object> read) {
         if (store.atomicAcrossStreams()) {
-            return writeAtOnce(record, admitted);
+            return writeAtOnce(record, admitted, read);
         }
         BatchEntry.Decided decided = existing.map(BatchRecord::decided).orElse(null);
         long version = existing.map(BatchRecord::version).orElse(0L);
         if (decided == null) {
-            decided = decide(1, admitted, null, null);
+            decided = decide(1, admitted, null, null, read);
             version = appendRecord(record, version, decided);
         }
         while (true) {
@@ -261,15 +272,15 @@ public class CommandBatches {
                 return new BatchRecord(record, version + 1, decided, true, BatchRecord.positions(decided));
             }
             HandleStep.backOff(decided.attempt());
-            decided = decide(decided.attempt() + 1, decided.commands(), decided, moved);
+            decided = decide(decided.attempt() + 1, decided.commands(), decided, moved, read);
             version = appendRecord(record, version, decided);
         }
     }
 
     /** SQLite: the record (decision and completion) and every stream's append in one write. */
-    private BatchRecord writeAtOnce(StreamId record, List<BatchedCommand> admitted) {
+    private BatchRecord writeAtOnce(StreamId record, List<BatchedCommand> admitted, Map<String, Object> read) {
         for (int attempt = 1; ; attempt++) {
-            BatchEntry.Decided decided = decide(attempt, admitted, null, null);
+            BatchEntry.Decided decided = decide(attempt, admitted, null, null, read);
             List<StreamAppend> appends = new ArrayList<>();
             // The record without the planned appends: written in the same transaction as they are, it never needs
             // them to finish a batch (Append Blobs do), and each command keeps its own events' names and versions.

@@ -66,6 +66,9 @@ public final class PayloadHash {
     }
 
     private static String quoted(String text) {
+        if (plain(text)) {
+            return "\"" + text + "\""; // the common case, written without looking at each character twice
+        }
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {
@@ -81,5 +84,15 @@ public final class PayloadHash {
             }
         }
         return out.append('"').toString();
+    }
+
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,7 +1,6 @@
 package io.farmhub.core;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The name of one event stream: {@code <domain>/<aggregate>/<key>}, e.g. {@code farm/cow/IE12345670012}.
@@ -11,17 +10,39 @@ import java.util.regex.Pattern;
  */
 public record StreamId(String domain, String aggregate, String key) {
 
-    private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}");
+    private static final int MAX_PART = 200;
 
     public StreamId {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(aggregate, "aggregate");
         Objects.requireNonNull(key, "key");
         for (String part : new String[] {domain, aggregate, key}) {
-            if (!PART.matcher(part).matches()) {
+            if (!valid(part)) {
                 throw new IllegalArgumentException("not a valid stream name part: '" + part + "'");
             }
         }
+    }
+
+    /**
+     * {@code [A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}}, tested directly: every stream name is checked as it is made,
+     * thousands of times per drained sensor chunk, where a pattern matcher per part was one of the hottest lines.
+     */
+    private static boolean valid(String part) {
+        int n = part.length();
+        if (n == 0 || n > MAX_PART || !letterOrDigit(part.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = part.charAt(i);
+            if (!letterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '@' && c != '+' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     public static StreamId of(String domain, String aggregate, String key) {

@@ -3,7 +3,6 @@ package io.farmhub.intake;
 import io.farmhub.commands.CommandBatches;
 import io.farmhub.commands.CommandError;
 import io.farmhub.commands.CommandErrors;
-import io.farmhub.commands.Footprints;
 import io.farmhub.commands.Submission;
 import io.farmhub.core.CommandRequest;
 import io.farmhub.core.CommandSource;
@@ -21,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * The step of the {@code sensor-drain} route: turns the journaled readings ({@link SensorJournal}) into events,
  * chunk by chunk in journal order, each chunk as one batch of commands {@code sensor:<sensorId>:<at>}
- * ({@link CommandBatches}): its readings decided in {@code at} order per subject, each subject's stream folded once
- * and appended once. The cursor ({@link SensorJournalCursor}) moves past a chunk once its batch has ended, so after a
- * crash the drain goes on from the chunk it was in, whose batch finds its own record and finishes only what is missing.
+ * ({@link CommandBatches}): its readings decided in journal order, which is {@code at} order per subject, each
+ * subject's stream folded once and appended once. The cursor ({@link SensorJournalCursor}) moves past a chunk once
+ * its batch has ended, so after a crash the drain goes on from the chunk it was in, whose batch finds its own record
+ * and finishes only what is missing.
  *
  * <p>One drain runs at a time: the route has one consumer, and the schedules' {@link FiringLock} (a blob lease in the
  * azure profile) keeps hubs sharing a journal from draining it together.
@@ -41,7 +41,6 @@ public class SensorDrain {
     private final SensorJournal journal;
     private final SensorJournalCursor cursor;
     private final CommandBatches batches;
-    private final Footprints footprints;
     private final CommandErrors errors;
     private final FiringLock lock;
     private final CamelContext camel;
@@ -50,12 +49,11 @@ public class SensorDrain {
     private long chunksDrained; // by this hub, for the progress log; only the one drain thread writes it
 
     public SensorDrain(SensorJournal journal, SensorJournalCursor cursor, CommandBatches batches,
-            Footprints footprints, CommandErrors errors, FiringLock lock, CamelContext camel, DrainRate rate,
+            CommandErrors errors, FiringLock lock, CamelContext camel, DrainRate rate,
             @Value("${farmhub.sensors.drain.progress-every:100}") int progressEvery) {
         this.journal = journal;
         this.cursor = cursor;
         this.batches = batches;
-        this.footprints = footprints;
         this.errors = errors;
         this.lock = lock;
         this.camel = camel;
@@ -100,9 +98,13 @@ public class SensorDrain {
         }
     }
 
-    /** One chunk as one batch, named after it: running it again after a crash finishes the same batch. */
+    /**
+     * One chunk as one batch, named after it: running it again after a crash finishes the same batch. The chunk is
+     * run in journal order, which is each subject's {@code at} order: {@link SensorIntake#journal} sorts a posted
+     * batch as a whole before cutting it into chunks.
+     */
     private void drain(SensorJournal.Chunk chunk) {
-        List<SensorReading> readings = inAtOrder(chunk);
+        List<SensorReading> readings = chunk.readings();
         List<CommandRequest> commands = readings.stream()
                 .map(r -> r.toCommand(chunk.submittedBy()).withGrantedRoles(chunk.grantedRoles()))
                 .toList();
@@ -112,16 +114,6 @@ public class SensorDrain {
                 conflict(chunk, readings.get(i), commands.get(i));
             }
         }
-    }
-
-    /**
-     * The chunk's readings, each subject's in {@code at} order (journal order otherwise): a batch sent out of order
-     * loses nothing the dead band would not drop in order.
-     */
-    private List<SensorReading> inAtOrder(SensorJournal.Chunk chunk) {
-        return SubjectOrder.inAtOrder(chunk.readings(),
-                reading -> SubjectOrder.subject(footprints, reading.toCommand(chunk.submittedBy())),
-                SensorReading::at);
     }
 
     private void conflict(SensorJournal.Chunk chunk, SensorReading reading, CommandRequest command) {

@@ -80,8 +80,16 @@ public class SensorEvents {
         }
     }
 
-    /** The dead letter: the event failed after its retries; kept in command-errors, or the route halts. */
+    /**
+     * The dead letter: the event failed after its retries; kept in command-errors, or the route halts. Once halted,
+     * a later event is never kept: its completion would checkpoint past the event that halted the route, which is
+     * in neither place (the route may still be running while it stops, or be started again by hand).
+     */
     public void failed(Exchange exchange) throws IOException {
+        if (halted != null) {
+            halt(exchange, halted); // and the route stops again, if someone started it
+            throw new IllegalStateException("sensor events are halted until the hub is restarted: " + halted);
+        }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause == null ? "unknown" : cause.getMessage();
         try {

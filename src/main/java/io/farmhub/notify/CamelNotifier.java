@@ -1,8 +1,8 @@
 package io.farmhub.notify;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * The in-process notifier (embedded profile): each topic is a Camel endpoint ({@code farmhub.routes.notify.*},
  * by default a SEDA queue that drops what it cannot hold instead of blocking), consumed by the routes in
  * {@code notifications.yaml}. A slow or stopped consumer never holds up an append: notifications are hints, and
- * reconciliation repairs whatever a dropped one leaves behind. Each notification is one message, its
- * {@link Notification} as the body and its CloudEvents attributes as {@code ce-*} headers.
+ * reconciliation repairs whatever a dropped one leaves behind. Each publish is one message, its body the
+ * {@code List<Notification>} published together (a batch of sensor readings announces thousands at once: one
+ * message each cost more than deciding them), as an Event Grid delivery is an array.
  */
 @Component
 @Profile("!azure")
@@ -44,15 +45,14 @@ public class CamelNotifier implements Notifier {
     public void publish(Topic topic, List<Notification> notifications) {
         Endpoint endpoint = resolved.computeIfAbsent(topic,
                 t -> producer.getCamelContext().getEndpoint(endpoints.get(t)));
-        for (Notification n : notifications) {
-            try {
-                producer.sendBodyAndHeaders(endpoint, n, Map.of(
-                        "ce-specversion", "1.0", "ce-id", n.id(), "ce-type", n.type(), "ce-source", n.source(),
-                        "ce-subject", n.subject() == null ? "" : n.subject()));
-            } catch (RuntimeException e) {
-                // A full queue or a stopping context: the notification is lost, never the append it announces.
-                log.debug("dropped notification {} on {}: {}", n.id(), topic.topicName(), e.getMessage());
-            }
+        if (notifications.isEmpty()) {
+            return;
+        }
+        try {
+            producer.sendBody(endpoint, List.copyOf(notifications));
+        } catch (RuntimeException e) {
+            // A full queue or a stopping context: the notifications are lost, never the appends they announce.
+            log.debug("dropped {} notifications on {}: {}", notifications.size(), topic.topicName(), e.getMessage());
         }
     }
 }

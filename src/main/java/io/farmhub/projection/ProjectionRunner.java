@@ -66,13 +66,18 @@ public final class ProjectionRunner {
     }
 
     /**
-     * The {@code farm-events} route's entry: remembers that the notified stream is behind, for
+     * Remembers that the notified stream is behind, for
      * {@link #catchUpHinted}. Hints for one stream that arrive while the catch-up is busy become one catch-up to
      * the newest version: under a burst the read side folds several events per write instead of falling further
      * behind, and nothing is dropped (at most one entry per stream waits).
      */
     public void hint(Notification notification) {
         farmStream(notification).ifPresent(stream -> pending.merge(stream, version(notification), Math::max));
+    }
+
+    /** The {@code farm-events} route's entry: {@link #hint} for each notification of one message. */
+    public void hints(List<Notification> notifications) {
+        notifications.forEach(this::hint);
     }
 
     /** The {@code projection-catch-up} route's entry: catches up every hinted stream until none is left. */

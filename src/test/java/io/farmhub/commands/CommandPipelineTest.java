@@ -1,5 +1,6 @@
 package io.farmhub.commands;
 
+import io.farmhub.notify.NotificationMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.farmhub.commands.tally.Tally;
@@ -24,13 +25,11 @@ class CommandPipelineTest extends PipelineTestBase {
         String tally = tally();
         String eventId = CommandKeys.eventId(id, Tally.AGGREGATE.stream(tally), 0);
         NotifyBuilder announced = new NotifyBuilder(camel).fromRoute("farm-events")
-                .filter(e -> eventId.equals(e.getMessage().getHeader("ce-id"))).whenDone(1).create();
+                .filter(e -> NotificationMessages.of(e).stream().anyMatch(n -> eventId.equals(n.id()))).whenDone(1)
+                .create();
         NotifyBuilder completed = new NotifyBuilder(camel).fromRoute("farm-commands")
-                .filter(e -> {
-                    Notification n = e.getMessage().getBody(Notification.class);
-                    return n.data().path("commandId").asText().equals(id)
-                            && n.data().path("state").asText().equals("COMPLETED");
-                }).whenDone(1).create();
+                .filter(e -> NotificationMessages.of(e).stream().anyMatch(n -> n.data().path("commandId").asText()
+                        .equals(id) && n.data().path("state").asText().equals("COMPLETED"))).whenDone(1).create();
 
         Submission submission = gateway.submit(count(id, tally, 3));
 

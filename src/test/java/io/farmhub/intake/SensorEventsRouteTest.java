@@ -9,23 +9,15 @@ import io.farmhub.commands.CommandErrors;
 import io.farmhub.commands.CommandGateway;
 import io.farmhub.commands.CommandStatus;
 import io.farmhub.commands.CommandState;
-import com.fasterxml.jackson.databind.node.POJONode;
-import io.farmhub.core.NewEvent;
-import io.farmhub.eventstore.EventStore;
-import io.farmhub.eventstore.EventStoreException;
-import io.farmhub.eventstore.StreamAppend;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import io.farmhub.security.ApiKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.builder.AdviceWith;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,56 +48,16 @@ class SensorEventsRouteTest {
 
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
-        registry.add("farmhub.data-dir", DATA::toString);
-        registry.add("farmhub.security.users.gateway-eh.api-key-sha256", () -> ApiKey.sha256Hex("eh-key"));
-        registry.add("farmhub.security.users.gateway-eh.roles", () -> "sensor-gateway");
-        registry.add("farmhub.sensors.eventhubs.user", () -> "gateway-eh");
-        registry.add("farmhub.sensors.eventhubs.retry.attempts", () -> "2");
-        registry.add("farmhub.sensors.eventhubs.retry.delay", () -> "10");
-        registry.add("farmhub.routes.command-errors", () -> "file:" + DATA.resolve("event-errors"));
+        EventHubsByAdvice.register(registry, DATA);
     }
 
-    /** An event store that fails, as a storage outage would, for the writes of one sensor's readings. */
+    /** An event store that fails, as a storage outage would, for the writes of sensor faulty-1's readings. */
     @TestConfiguration
     static class FailingSensor {
         @Bean
         static BeanPostProcessor failingForOneSensor() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof EventStore store ? faulty(store) : bean;
-                }
-            };
+            return FailingAppends.inEveryStore(Map.of(FAULTY, () -> true));
         }
-    }
-
-    /** Any append carrying a command of sensor faulty-1 (its events, or the batch record naming it) fails. */
-    static EventStore faulty(EventStore real) {
-        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().startsWith("append") && args != null && mentionsFaulty(args[args.length - 1])) {
-                        throw new EventStoreException("the event store is unreachable");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private static boolean mentionsFaulty(Object appended) {
-        List<?> parts = appended instanceof List<?> list ? list : List.of();
-        for (Object part : parts) {
-            List<?> events = part instanceof StreamAppend a ? a.events() : List.of(part);
-            for (Object e : events) {
-                if (e instanceof NewEvent event && (String.valueOf(event.correlationId()).startsWith(FAULTY)
-                        || event.data() instanceof POJONode pojo && String.valueOf(pojo.getPojo()).contains(FAULTY))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static final String FAULTY = "sensor:faulty-1:";
@@ -124,8 +76,7 @@ class SensorEventsRouteTest {
     @BeforeEach
     void replaceEventHubs() throws Exception {
         if (!advised) {
-            AdviceWith.adviceWith(camel, "sensor-events", route -> route.replaceFromWith(EVENTS));
-            camel.getRouteController().startRoute("sensor-events");
+            EventHubsByAdvice.feed(camel, EVENTS);
             advised = true;
         }
     }

@@ -182,12 +182,12 @@ class ProjectionApiTest {
             hints.add(StoredStory.append(store, StreamId.farm("barn", "calf-shed"), "AnimalHoused", "2026-11-27",
                     io.farmhub.core.Json.MAPPER.readTree("""
                             {"barnCode": "calf-shed", "earTag": "IE44444440001", "housedOn": "2026-11-27"}""")));
-            java.util.List<io.farmhub.notify.Notification> flood = new java.util.ArrayList<>();
-            for (int i = 0; i < 15_000; i++) {
-                flood.add(hints.get(0)); // more than the queue holds: the rest is dropped, never waited for
-            }
-            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> notifier.publish(Topic.FARM_EVENTS, flood));
+            // More messages than the queue holds: the rest is dropped, never waited for.
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                for (int i = 0; i < 15_000; i++) {
+                    notifier.publish(Topic.FARM_EVENTS, java.util.List.of(hints.get(0)));
+                }
+            });
 
             ResponseEntity<JsonNode> move = post(http, "/api/commands", MARY, """
                     {"commandType": "RelocateAnimal", "commandId": "move-friesian-while-stalled",

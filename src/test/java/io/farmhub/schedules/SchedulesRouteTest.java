@@ -1,5 +1,6 @@
 package io.farmhub.schedules;
 
+import io.farmhub.notify.NotificationMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,7 +139,8 @@ class SchedulesRouteTest {
     @Test
     void the_tb_inspection_writes_csv_and_json_and_notifies_that_a_cow_is_due() throws Exception {
         NotifyBuilder notified = new NotifyBuilder(camel).from("seda:farm-projections*")
-                .filter(exchange -> "farm.tb-tests-due".equals(exchange.getMessage().getHeader("ce-type")))
+                .filter(exchange -> NotificationMessages.of(exchange).stream()
+                        .anyMatch(n -> "farm.tb-tests-due".equals(n.type())))
                 .whenDone(1).create();
 
         fire("schedule-tb-test-inspection", ZonedDateTime.of(2026, 11, 27, 6, 0, 0, 0, DUBLIN));

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelExecutionException;
@@ -30,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/eventgrid/{topic}}: Event Grid push delivery back into the hub. Both handshakes are answered here;
- * each received CloudEvent is handed to the Camel endpoint {@code farmhub.routes.notify.inbound.<topic>}
+ * each delivery's CloudEvents are handed, as one message (a {@code List<Notification>}, the shape the embedded
+ * notifier sends), to the Camel endpoint {@code farmhub.routes.notify.inbound.<topic>}
  * (default {@code seda:eventgrid-<topic>}) and the call answers at once, well within Event Grid's 30 s: the
  * routes do the work. Every call must carry the shared secret as {@code ?code=}.
  */
@@ -93,17 +95,15 @@ public class EventGridWebhook {
             return problem(HttpStatus.valueOf(u.status()), u.detail(), request);
         }
         String endpoint = inbound.get(Topic.named(topic));
-        for (Notification n : ((InboundDelivery.Notifications) delivery).notifications()) {
-            try {
-                producer.sendBody(endpoint, n);
-            } catch (CamelExecutionException e) {
-                // Typically the inbound queue is full: Event Grid retries a 503 later, so nothing is lost.
-                log.warn("Event Grid delivery for {} not taken by {}: {}", topic, endpoint, e.getCause().getMessage());
-                ResponseEntity<ProblemDetail> busy = problem(HttpStatus.SERVICE_UNAVAILABLE,
-                        "the hub cannot take notifications now; retry later", request);
-                return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders()).header("Retry-After", "10")
-                        .body(busy.getBody());
-            }
+        try {
+            producer.sendBody(endpoint, List.copyOf(((InboundDelivery.Notifications) delivery).notifications()));
+        } catch (CamelExecutionException e) {
+            // Typically the inbound queue is full: Event Grid retries a 503 later, so nothing is lost.
+            log.warn("Event Grid delivery for {} not taken by {}: {}", topic, endpoint, e.getCause().getMessage());
+            ResponseEntity<ProblemDetail> busy = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the hub cannot take notifications now; retry later", request);
+            return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders()).header("Retry-After", "10")
+                    .body(busy.getBody());
         }
         return ResponseEntity.accepted().build();
     }

@@ -1,5 +1,6 @@
 package io.farmhub.notify.eventgrid;
 
+import io.farmhub.notify.NotificationMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,8 +125,7 @@ class EventGridRoundTripTest {
     }
 
     private List<Notification> received(String uri) {
-        return camel.getEndpoint(uri, SedaEndpoint.class).getQueue().stream()
-                .map(e -> ((Exchange) e).getIn().getBody(Notification.class)).toList();
+        return NotificationMessages.queued(camel.getEndpoint(uri, SedaEndpoint.class));
     }
 
     private String notifierHealth() throws Exception {
